@@ -1,0 +1,31 @@
+namespace ChromoFarm.Contracts;
+
+/// <summary>One chromosome found in a cell with the classifier's output.</summary>
+/// <param name="Index">Position within the cell (order of segmentation or of the crop set).</param>
+/// <param name="SourceName">The crop file, or the metaphase image the instance was cut from.</param>
+/// <param name="Box">Bounding box in the metaphase image; null for a crop.</param>
+/// <param name="Length">Long side of the chromosome, px in its source image.</param>
+/// <param name="Area">Foreground pixels in its source image.</param>
+/// <param name="Probabilities">24 class probabilities in <see cref="Domain.ChromosomeClass"/> order.</param>
+/// <param name="NeedsReview">Segmentation thinks this object may be a cluster, not one chromosome.</param>
+public sealed record ClassifiedChromosome(
+    int Index,
+    string SourceName,
+    BoundingBox? Box,
+    float Length,
+    float Area,
+    IReadOnlyList<float> Probabilities,
+    bool NeedsReview);
+
+public sealed record BoundingBox(int X, int Y, int Width, int Height);
+
+/// <summary>Event from a worker: every chromosome of a cell has class probabilities.</summary>
+public sealed record CellClassified(
+    Guid BatchId,
+    string CaseId,
+    string CellId,
+    CellSourceKind Kind,
+    string ModelVersion,
+    IReadOnlyList<ClassifiedChromosome> Chromosomes,
+    DateTimeOffset SubmittedAt,
+    TimeSpan ProcessingTime);

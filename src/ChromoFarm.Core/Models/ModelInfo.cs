@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChromoFarm.Models;
+
+/// <summary>How crops are turned into classifier input; stored in the model so that inference matches training.</summary>
+/// <param name="Canvas">Input side in px.</param>
+/// <param name="ReferenceLength">A chromosome as long as its cell's median is drawn this many px long.</param>
+public sealed record PreprocessingInfo(int Canvas, float ReferenceLength);
+
+/// <summary>What a model was trained on and how.</summary>
+public sealed record TrainingInfo(
+    string Data,
+    string Split,
+    int Cells,
+    int Chromosomes,
+    int Epochs,
+    int BestEpoch,
+    ulong Seed,
+    double Seconds);
+
+/// <summary>The registry record carried inside every model file (as JSON metadata).</summary>
+/// <param name="Version">Unique, human-readable model version stored with every result.</param>
+/// <param name="Classes">Class labels in output order.</param>
+public sealed record ModelInfo(
+    int FormatVersion,
+    string Version,
+    string Architecture,
+    PreprocessingInfo Preprocessing,
+    IReadOnlyList<string> Classes,
+    DateTimeOffset CreatedAt,
+    TrainingInfo? Training,
+    IReadOnlyDictionary<string, double> Metrics)
+{
+    public const int CurrentFormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ModelInfo FromJson(string json, string source) =>
+        JsonSerializer.Deserialize<ModelInfo>(json, Json)
+        ?? throw new InvalidDataException($"{source}: model metadata is empty");
+}
