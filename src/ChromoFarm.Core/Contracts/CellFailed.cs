@@ -16,6 +16,7 @@ public sealed record CellFailed(
     Guid BatchId,
     string CaseId,
     string CellId,
+    CellSourceKind Kind,
     CellFailureKind FailureKind,
     string Reason,
     DateTimeOffset SubmittedAt);

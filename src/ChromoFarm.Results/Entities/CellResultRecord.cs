@@ -1,0 +1,34 @@
+namespace ChromoFarm.Results.Entities;
+
+/// <summary>The analysis of one cell by one model version; (cell, model version) is unique.</summary>
+public sealed class CellResultRecord
+{
+    public long Id { get; set; }
+
+    public long CellId { get; set; }
+
+    public CellRecord? Cell { get; set; }
+
+    public required string ModelVersion { get; set; }
+
+    /// <summary>ISCN-style call, e.g. "47,XX,+21".</summary>
+    public required string Karyotype { get; set; }
+
+    public int ChromosomeCount { get; set; }
+
+    public bool IsNormal { get; set; }
+
+    /// <summary>Mean probability of the assigned classes.</summary>
+    public double MeanConfidence { get; set; }
+
+    /// <summary>Chromosomes whose label the per-cell assignment changed from the argmax.</summary>
+    public int ChangedByAssignment { get; set; }
+
+    public double ProcessingMilliseconds { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public DateTimeOffset CompletedAt { get; set; }
+
+    public List<ChromosomeRecord> Chromosomes { get; set; } = [];
+}

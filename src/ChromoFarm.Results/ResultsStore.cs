@@ -1,0 +1,130 @@
+using ChromoFarm.Contracts;
+using ChromoFarm.Karyotyping;
+using ChromoFarm.Results.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChromoFarm.Results;
+
+/// <summary>Idempotent writes of cell outcomes: a redelivered message changes nothing.</summary>
+/// <remarks>
+/// A result is keyed by (case, cell, model version). The unique indexes are the final guard: when two writers
+/// race, the loser's insert fails on the index and is reported as a duplicate.
+/// </remarks>
+public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    /// <returns>True when a result for this cell and model version was already stored (nothing was changed).</returns>
+    public async Task<bool> SaveCompletedAsync(CellClassified message, CellAssignment assignment, Karyotype karyotype, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(karyotype);
+
+        await using var db = new ResultsDbContext(options);
+        var now = clock.GetUtcNow();
+        var cell = await FindOrAddCellAsync(db, message.CaseId, message.CellId, message.Kind, now, cancellationToken).ConfigureAwait(false);
+        if (cell.Id != 0 && await db.CellResults.AnyAsync(r => r.CellId == cell.Id && r.ModelVersion == message.ModelVersion, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        cell.Status = CellStatus.Completed;
+        cell.Error = null;
+        cell.UpdatedAt = now;
+        cell.Results.Add(new CellResultRecord
+        {
+            ModelVersion = message.ModelVersion,
+            Karyotype = karyotype.Notation,
+            ChromosomeCount = karyotype.ChromosomeCount,
+            IsNormal = karyotype.IsNormal,
+            MeanConfidence = assignment.Confidences.Count == 0 ? 0 : assignment.Confidences.Average(),
+            ChangedByAssignment = assignment.ChangedByAssignment,
+            ProcessingMilliseconds = message.ProcessingTime.TotalMilliseconds,
+            SubmittedAt = message.SubmittedAt,
+            CompletedAt = now,
+            Chromosomes = message.Chromosomes.Select((c, i) => new ChromosomeRecord
+            {
+                Index = c.Index,
+                SourceName = c.SourceName,
+                Label = assignment.Labels[i].Label,
+                ArgmaxLabel = assignment.ArgmaxLabels[i].Label,
+                Confidence = assignment.Confidences[i],
+                ArgmaxProbability = c.Probabilities[assignment.ArgmaxLabels[i].Index],
+                Length = c.Length,
+                Area = c.Area,
+                BoxX = c.Box?.X,
+                BoxY = c.Box?.Y,
+                BoxWidth = c.Box?.Width,
+                BoxHeight = c.Box?.Height,
+                NeedsReview = c.NeedsReview,
+            }).ToList(),
+        });
+
+        return !await TrySaveAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>True when the cell already had a stored outcome that this failure must not overwrite.</returns>
+    public async Task<bool> SaveFailedAsync(CellFailed message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var db = new ResultsDbContext(options);
+        var now = clock.GetUtcNow();
+        var cell = await FindOrAddCellAsync(db, message.CaseId, message.CellId, message.Kind, now, cancellationToken).ConfigureAwait(false);
+        if (cell.Id != 0 && (cell.Status == CellStatus.Failed || await db.CellResults.AnyAsync(r => r.CellId == cell.Id, cancellationToken).ConfigureAwait(false)))
+        {
+            return true;
+        }
+
+        cell.Status = CellStatus.Failed;
+        cell.Error = message.Reason;
+        cell.UpdatedAt = now;
+        return !await TrySaveAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<CellRecord> FindOrAddCellAsync(ResultsDbContext db, string caseKey, string cellKey, CellSourceKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cell = await db.Cells.Include(c => c.Case)
+            .FirstOrDefaultAsync(c => c.Case!.CaseKey == caseKey && c.CellKey == cellKey, cancellationToken)
+            .ConfigureAwait(false);
+        if (cell is not null)
+        {
+            return cell;
+        }
+
+        var @case = await db.Cases.FirstOrDefaultAsync(c => c.CaseKey == caseKey, cancellationToken).ConfigureAwait(false)
+            ?? db.Cases.Add(new CaseRecord { CaseKey = caseKey, CreatedAt = now }).Entity;
+        cell = new CellRecord
+        {
+            Case = @case,
+            CellKey = cellKey,
+            SourceKind = kind switch
+            {
+                CellSourceKind.Metaphase => "metaphase",
+                _ => "crop-set",
+            },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Cells.Add(cell);
+        return cell;
+    }
+
+    // False when a unique index refused the write: another delivery of the same message got there first.
+    private static async Task<bool> TrySaveAsync(ResultsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException error) when (IsUniqueViolation(error))
+        {
+            return false;
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException error) =>
+        error.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || error.InnerException?.GetType().GetProperty("SqlState")?.GetValue(error.InnerException) as string == "23505";
+}

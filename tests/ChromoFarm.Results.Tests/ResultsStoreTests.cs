@@ -1,0 +1,99 @@
+using ChromoFarm.Contracts;
+using ChromoFarm.Domain;
+using ChromoFarm.Karyotyping;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChromoFarm.Results.Tests;
+
+public sealed class ResultsStoreTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cf-results-").FullName;
+    private DbContextOptions<ResultsDbContext> options = null!;
+
+    public async Task InitializeAsync()
+    {
+        options = ResultsDatabase.Sqlite(Path.Combine(folder, "results.db"));
+        await ResultsDatabase.MigrateAsync(options);
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Migrations_cover_the_whole_model()
+    {
+        await using var db = new ResultsDbContext(options);
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration (update the migration and snapshot)");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task A_redelivered_result_is_stored_once()
+    {
+        var store = new ResultsStore(options);
+        var (message, assignment, karyotype) = Classified("c1", "model-a");
+
+        Assert.False(await store.SaveCompletedAsync(message, assignment, karyotype));
+        Assert.True(await store.SaveCompletedAsync(message, assignment, karyotype));
+
+        await using var db = new ResultsDbContext(options);
+        Assert.Equal(1, await db.Cells.CountAsync());
+        var result = await db.CellResults.Include(r => r.Chromosomes).SingleAsync();
+        Assert.Equal("46,XY", result.Karyotype);
+        Assert.Equal(46, result.Chromosomes.Count);
+    }
+
+    [Fact]
+    public async Task Another_model_version_adds_a_second_result_for_the_same_cell()
+    {
+        var store = new ResultsStore(options);
+        var a = Classified("c1", "model-a");
+        var b = Classified("c1", "model-b");
+        await store.SaveCompletedAsync(a.Message, a.Assignment, a.Karyotype);
+        await store.SaveCompletedAsync(b.Message, b.Assignment, b.Karyotype);
+
+        await using var db = new ResultsDbContext(options);
+        Assert.Equal(1, await db.Cells.CountAsync());
+        Assert.Equal(2, await db.CellResults.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_is_recorded_with_its_reason_and_never_overwrites_a_result()
+    {
+        var store = new ResultsStore(options);
+        var failed = new CellFailed(Guid.NewGuid(), "case", "bad", CellSourceKind.Metaphase, CellFailureKind.InvalidInput, "bad.png: not an image", DateTimeOffset.UtcNow);
+        Assert.False(await store.SaveFailedAsync(failed));
+        Assert.True(await store.SaveFailedAsync(failed));
+
+        var done = Classified("c1", "model-a");
+        await store.SaveCompletedAsync(done.Message, done.Assignment, done.Karyotype);
+        Assert.True(await store.SaveFailedAsync(failed with { CellId = "c1" }));
+
+        await using var db = new ResultsDbContext(options);
+        var bad = await db.Cells.SingleAsync(c => c.CellKey == "bad");
+        Assert.Equal("bad.png: not an image", bad.Error);
+        Assert.Equal(Entities.CellStatus.Completed, (await db.Cells.SingleAsync(c => c.CellKey == "c1")).Status);
+    }
+
+    private static (CellClassified Message, CellAssignment Assignment, Karyotype Karyotype) Classified(string cell, string model)
+    {
+        var chromosomes = new List<ClassifiedChromosome>();
+        var index = 0;
+        foreach (var c in ChromosomeClass.All.Where(c => c.IsAutosome).SelectMany(c => new[] { c, c }).Append(ChromosomeClass.X).Append(ChromosomeClass.Y))
+        {
+            var p = new float[ChromosomeClass.Count];
+            Array.Fill(p, 0.1f / 23);
+            p[c.Index] = 0.9f;
+            chromosomes.Add(new ClassifiedChromosome(index, $"{cell}/{index}.tif", null, 50, 400, p, false));
+            index++;
+        }
+
+        var message = new CellClassified(Guid.NewGuid(), "case", cell, CellSourceKind.CropSet, model, chromosomes, DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(5));
+        var assignment = new ChromosomeAssigner().Assign(chromosomes.Select(c => c.Probabilities).ToList());
+        return (message, assignment, Karyotype.FromLabels(assignment.Labels));
+    }
+}
