@@ -14,6 +14,9 @@ public sealed class GreyImage : IDisposable
     /// </summary>
     public const long DefaultMaxPixels = 100_000_000;
 
+    // Names bytes decoded without a source name in error messages.
+    private const string UnnamedSource = "image data";
+
     internal GreyImage(ImageHandle handle)
     {
         Handle = handle;
@@ -62,10 +65,10 @@ public sealed class GreyImage : IDisposable
         {
             // An empty span pins to NULL, which the core would report as a bad argument; to the
             // caller it is simply not an image.
-            throw new ImageDecodeException($"{sourceName ?? "image data"}: empty (0 bytes), not an image");
+            throw Proxy.Failure(NativeStatus.Decode, "empty (0 bytes), not an image", "cf_image_decode_buffer", sourceName ?? UnnamedSource);
         }
 
-        return new GreyImage(Proxy.cf_image_decode_buffer(data, maxPixels, sourceName ?? "image data"));
+        return new GreyImage(Proxy.cf_image_decode_buffer(data, maxPixels, sourceName ?? UnnamedSource));
     }
 
     /// <summary>Copies a row-major 8-bit grey buffer into a new image.</summary>

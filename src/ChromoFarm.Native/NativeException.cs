@@ -30,4 +30,7 @@ public class NativeException : Exception
 
     /// <summary>The cf_status the call returned.</summary>
     public NativeStatus Status { get; }
+
+    /// <summary>The file or source (object key, path) the failed call concerned, when known; the message starts with it.</summary>
+    public string? SourceName { get; internal set; }
 }

@@ -52,8 +52,18 @@ internal static unsafe class Proxy
     internal static NativeException Failure(NativeStatus status, string? nativeMessage, string function, string? source)
     {
         var reason = string.IsNullOrWhiteSpace(nativeMessage) ? $"{function} failed with status {status}" : nativeMessage;
+        if (source is not null)
+        {
+            // The core often starts with "'<path>': "; the prefix below already says it.
+            var quoted = $"'{source}': ";
+            if (reason.StartsWith(quoted, StringComparison.Ordinal) && reason.Length > quoted.Length)
+            {
+                reason = reason[quoted.Length..];
+            }
+        }
+
         var message = source is null ? reason : $"{source}: {reason}";
-        return status switch
+        NativeException error = status switch
         {
             NativeStatus.Decode => new ImageDecodeException(message),
             NativeStatus.TooLarge => new ImageTooLargeException(message),
@@ -61,6 +71,8 @@ internal static unsafe class Proxy
             NativeStatus.Device => new DeviceUnavailableException(message),
             _ => new NativeException(status, message),
         };
+        error.SourceName = source;
+        return error;
     }
 
     private static string? LastError() => Marshal.PtrToStringUTF8(NativeMethods.cf_last_error());
