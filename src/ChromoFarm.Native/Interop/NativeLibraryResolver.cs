@@ -13,7 +13,7 @@ internal static class NativeLibraryResolver
 {
     internal const string PathVariable = "CHROMOFARM_NATIVE_LIB";
     internal const string FileName = "libchromofarm_native.so";
-    internal const string BuildHint = "run `make native` to build it, or set " + PathVariable + " to its path";
+    internal const string BuildHint = "Run `make native` to build it, or set " + PathVariable + " to its path";
 
     private static int s_registered;
 
