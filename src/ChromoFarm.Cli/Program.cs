@@ -1,0 +1,23 @@
+using System.CommandLine;
+using ChromoFarm.Cli;
+using ChromoFarm.Cli.Commands;
+
+var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, classify, assign, call, store).")
+{
+    RunCommand.Create(),
+    TrainCommand.Create(),
+    EvaluateCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"chromofarm: {error.Message}");
+    }
+
+    return ExitCodes.BadInput;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

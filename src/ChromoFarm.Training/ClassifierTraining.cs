@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ChromoFarm.Datasets;
+using ChromoFarm.Domain;
+using ChromoFarm.Models;
+using ChromoFarm.Native;
+using ChromoFarm.Worker.Classification;
+
+namespace ChromoFarm.Training;
+
+/// <summary>Trains a classifier on a manifest's training split, keeping the best epoch on the validation split.</summary>
+public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgress progress)
+{
+    public const string Architecture = "chromofarm-resnet";
+
+    /// <returns>The registry record written into the saved model.</returns>
+    public ModelInfo Run(DatasetManifest manifest, string outputPath)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var preparation = new CellPreparation(new MetaphaseSegmenter());
+        var trainCells = manifest.CellsOf(options.TrainSplit);
+        if (options.LimitCells > 0)
+        {
+            trainCells = trainCells.Take(options.LimitCells).ToArray();
+        }
+
+        var validationCells = manifest.CellsOf(options.ValidationSplit);
+        if (trainCells.Count == 0 || validationCells.Count == 0)
+        {
+            throw new ManifestException($"{manifest.Path}: needs cells in split '{options.TrainSplit}' and '{options.ValidationSplit}' (found {trainCells.Count} and {validationCells.Count})");
+        }
+
+        var train = LabelledCell.LoadAll(trainCells, preparation, n => progress.Loading("train crops", n, trainCells.Count));
+        var validation = LabelledCell.LoadAll(validationCells, preparation, n => progress.Loading("validation crops", n, validationCells.Count));
+        try
+        {
+            return Train(manifest, train, validation, outputPath);
+        }
+        finally
+        {
+            foreach (var cell in train.Concat(validation))
+            {
+                cell.Dispose();
+            }
+        }
+    }
+
+    private ModelInfo Train(DatasetManifest manifest, IReadOnlyList<LabelledCell> train, IReadOnlyList<LabelledCell> validation, string outputPath)
+    {
+        var watch = Stopwatch.StartNew();
+        var config = new ModelConfig(options.Canvas, options.BaseWidth, options.BlocksPerStage);
+        using var classifier = ChromosomeClassifier.Create(config, options.Seed, options.Device);
+        using var trainer = ClassifierTrainer.Create(classifier, new TrainerOptions(options.LearningRate, options.WeightDecay, options.LabelSmoothing));
+        var version = string.Create(CultureInfo.InvariantCulture, $"{Architecture}-b{options.BlocksPerStage}w{options.BaseWidth}-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}");
+        var info = new ModelInfo(
+            ModelInfo.CurrentFormatVersion,
+            version,
+            $"{Architecture}(canvas={options.Canvas}, base_width={options.BaseWidth}, blocks_per_stage={options.BlocksPerStage}, size_features=2)",
+            new PreprocessingInfo(options.Canvas, options.ReferenceLength),
+            ChromosomeClass.All.Select(c => c.Label).ToArray(),
+            DateTimeOffset.UtcNow,
+            Training: null,
+            Metrics: new Dictionary<string, double>());
+        using var model = ChromosomeModel.Wrap(classifier, info, outputPath);
+
+        var augmenter = new CropPreprocessor(new PreprocessOptions
+        {
+            Canvas = options.Canvas,
+            ReferenceLength = options.ReferenceLength,
+            Augment = true,
+            Seed = options.Seed,
+            MaxRotationDegrees = options.MaxRotationDegrees,
+        });
+        var batch = new ClassifierBatch(options.BatchSize, options.Canvas);
+        var samples = train.SelectMany((cell, c) => Enumerable.Range(0, cell.Labels.Count).Select(i => (Cell: c, Index: i))).ToArray();
+        var stepsPerEpoch = (samples.Length + options.BatchSize - 1) / options.BatchSize;
+        var totalSteps = stepsPerEpoch * options.Epochs;
+        var random = new Random(unchecked((int)options.Seed));
+        var logPath = outputPath + ".log.jsonl";
+        File.Delete(logPath);
+
+        EvaluationReport? best = null;
+        var bestEpoch = 0;
+        var step = 0;
+        for (var epoch = 1; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
+        {
+            var epochWatch = Stopwatch.StartNew();
+            random.Shuffle(samples);
+            progress.EpochStarted(epoch, options.Epochs, stepsPerEpoch);
+            double lossSum = 0;
+            var hits = 0;
+            for (var s = 0; s < stepsPerEpoch; s++, step++)
+            {
+                trainer.LearningRate = (float)LearningRateAt(step, totalSteps);
+                var slice = samples.AsSpan(s * options.BatchSize, Math.Min(options.BatchSize, samples.Length - (s * options.BatchSize)));
+                var crops = new GreyImage[slice.Length];
+                var lengths = new float[slice.Length];
+                var areas = new float[slice.Length];
+                var labels = new long[slice.Length];
+                for (var k = 0; k < slice.Length; k++)
+                {
+                    var cell = train[slice[k].Cell];
+                    crops[k] = cell.Prepared.Chromosomes[slice[k].Index].Crop;
+                    lengths[k] = cell.Prepared.ReferenceLength;
+                    areas[k] = cell.Prepared.ReferenceArea;
+                    labels[k] = cell.Labels[slice[k].Index].Index;
+                }
+
+                batch.Clear();
+                augmenter.Append(batch, crops, lengths, areas, seed: options.Seed * 1_000_003UL + (ulong)step);
+                var result = trainer.Step(batch, labels);
+                lossSum += result.Loss * slice.Length;
+                hits += result.Correct;
+                progress.StepFinished(epoch, s + 1, result.Loss);
+            }
+
+            var evaluationWatch = Stopwatch.StartNew();
+            var probabilities = new BatchClassifier(model).Classify(validation.Select(c => c.Prepared).ToArray());
+            var report = ClassifierEvaluation.Score(version, validation, probabilities, evaluationWatch.Elapsed.TotalSeconds);
+            var improved = best is null || Better(report, best);
+            if (improved)
+            {
+                best = report;
+                bestEpoch = epoch;
+                classifier.Metadata = (info with { Metrics = Metrics(report) }).ToJson();
+                classifier.Save(outputPath);
+            }
+
+            var summary = new EpochSummary(
+                epoch,
+                Math.Round(trainer.LearningRate, 7),
+                Math.Round(lossSum / samples.Length, 5),
+                Math.Round((double)hits / samples.Length, 5),
+                report.Accuracy,
+                report.AccuracyAssigned,
+                report.CellsAllCorrectAssigned,
+                Math.Round(epochWatch.Elapsed.TotalSeconds, 1),
+                improved);
+            File.AppendAllText(logPath, JsonSerializer.Serialize(summary) + Environment.NewLine);
+            progress.EpochFinished(summary);
+        }
+
+        // Rewrite the best checkpoint's metadata with the finished training summary.
+        var final = info with
+        {
+            Metrics = Metrics(best!),
+            Training = new TrainingInfo(
+                Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifest.Path))) + "/" + Path.GetFileName(manifest.Path),
+                options.TrainSplit,
+                train.Count,
+                samples.Length,
+                Math.Min(options.Epochs, bestEpoch + options.Patience),
+                bestEpoch,
+                options.Seed,
+                Math.Round(watch.Elapsed.TotalSeconds, 1)),
+        };
+        using (var saved = ChromosomeClassifier.Load(outputPath, ComputeDevice.Cpu))
+        {
+            saved.Metadata = final.ToJson();
+            saved.Save(outputPath);
+        }
+
+        return final;
+    }
+
+    private double LearningRateAt(int step, int totalSteps)
+    {
+        if (step < options.WarmupSteps)
+        {
+            return options.LearningRate * (step + 1) / options.WarmupSteps;
+        }
+
+        var progressFraction = (double)(step - options.WarmupSteps) / Math.Max(1, totalSteps - options.WarmupSteps);
+        return options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1, progressFraction)));
+    }
+
+    private static bool Better(EvaluationReport candidate, EvaluationReport best) =>
+        candidate.AccuracyAssigned > best.AccuracyAssigned
+        || (candidate.AccuracyAssigned == best.AccuracyAssigned && candidate.Accuracy > best.Accuracy);
+
+    private static Dictionary<string, double> Metrics(EvaluationReport report) => new()
+    {
+        ["val_accuracy"] = report.Accuracy,
+        ["val_accuracy_assigned"] = report.AccuracyAssigned,
+        ["val_cells_all_correct_assigned"] = report.CellsAllCorrectAssigned,
+        ["val_karyotype_exact"] = report.KaryotypeExact,
+    };
+}

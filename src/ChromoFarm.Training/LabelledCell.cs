@@ -1,0 +1,53 @@
+using ChromoFarm.Contracts;
+using ChromoFarm.Datasets;
+using ChromoFarm.Domain;
+using ChromoFarm.Worker.Classification;
+
+namespace ChromoFarm.Training;
+
+/// <summary>A manifest cell decoded and measured, with the truth label of each chromosome.</summary>
+public sealed class LabelledCell(ManifestCell source, PreparedCell prepared) : IDisposable
+{
+    public ManifestCell Source { get; } = source;
+
+    public PreparedCell Prepared { get; } = prepared;
+
+    public IReadOnlyList<ChromosomeClass> Labels { get; } = source.Crops.Select(c => c.Label).ToArray();
+
+    /// <exception cref="Native.NativeException">A crop cannot be decoded; the message names the file.</exception>
+    public static LabelledCell Load(ManifestCell cell, CellPreparation preparation)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(preparation);
+        var images = cell.Crops.Select(c => (c.RelativePath, ReadFile(c.FullPath, c.RelativePath))).ToArray();
+        return new LabelledCell(cell, preparation.Prepare(CellSourceKind.CropSet, images));
+    }
+
+    /// <summary>Loads cells in parallel, in manifest order.</summary>
+    public static IReadOnlyList<LabelledCell> LoadAll(IReadOnlyList<ManifestCell> cells, CellPreparation preparation, Action<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var loaded = new LabelledCell[cells.Count];
+        var done = 0;
+        Parallel.For(0, cells.Count, i =>
+        {
+            loaded[i] = Load(cells[i], preparation);
+            progress?.Invoke(Interlocked.Increment(ref done));
+        });
+        return loaded;
+    }
+
+    public void Dispose() => Prepared.Dispose();
+
+    private static byte[] ReadFile(string path, string name)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{name}: {error.Message}", error);
+        }
+    }
+}

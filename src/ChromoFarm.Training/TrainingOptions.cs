@@ -1,0 +1,45 @@
+using ChromoFarm.Native;
+
+namespace ChromoFarm.Training;
+
+/// <summary>The training recipe; every field is recorded in the model's metadata or epoch log.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 12;
+
+    public int BatchSize { get; init; } = 64;
+
+    public float LearningRate { get; init; } = 2e-3f;
+
+    public float WeightDecay { get; init; } = 1e-4f;
+
+    public float LabelSmoothing { get; init; } = 0.1f;
+
+    /// <summary>Steps of linear learning-rate warm-up before the cosine decay.</summary>
+    public int WarmupSteps { get; init; } = 200;
+
+    /// <summary>Stop after this many epochs without a better validation score.</summary>
+    public int Patience { get; init; } = 4;
+
+    public ulong Seed { get; init; } = 1;
+
+    public int Canvas { get; init; } = 64;
+
+    /// <summary>Pixels a chromosome of its cell's median length is drawn at.</summary>
+    public float ReferenceLength { get; init; } = 28f;
+
+    public int BaseWidth { get; init; } = 32;
+
+    public int BlocksPerStage { get; init; } = 1;
+
+    public float MaxRotationDegrees { get; init; } = 180f;
+
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
+
+    public string TrainSplit { get; init; } = "train";
+
+    public string ValidationSplit { get; init; } = "val";
+
+    /// <summary>Use at most this many training cells (0 = all): for quick checks, not for real models.</summary>
+    public int LimitCells { get; init; }
+}
