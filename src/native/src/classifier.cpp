@@ -1,0 +1,132 @@
+#include "classifier.hpp"
+
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+
+#include <torch/nn/functional/activation.h>
+#include <torch/serialize/input-archive.h>
+#include <torch/serialize/output-archive.h>
+#include <torch/utils.h>
+
+#include "image.hpp"
+#include "status.hpp"
+
+namespace cf {
+namespace {
+
+// Keys beside the network's parameters and buffers in a model file.
+constexpr const char* kFormatKey = "chromofarm.format";
+constexpr int64_t kFormatVersion = 1;
+constexpr const char* kCanvasKey = "chromofarm.canvas";
+constexpr const char* kBaseWidthKey = "chromofarm.base_width";
+constexpr const char* kBlocksKey = "chromofarm.blocks_per_stage";
+constexpr const char* kClassesKey = "chromofarm.num_classes";
+constexpr const char* kMetadataKey = "chromofarm.metadata";
+
+NetworkShape shape_of(const cf_model_config& config) {
+  return NetworkShape{config.canvas, config.base_width, config.blocks_per_stage, config.num_classes,
+                      CF_NUM_SIZE_FEATURES};
+}
+
+void check_range(const char* name, int32_t value, int32_t low, int32_t high) {
+  if (value < low || value > high)
+    fail(CF_ERR_INVALID_ARGUMENT, std::string("config.") + name + " = " + std::to_string(value) + " is outside " +
+                                      std::to_string(low) + ".." + std::to_string(high));
+}
+
+int64_t read_int(torch::serialize::InputArchive& archive, const char* key) {
+  c10::IValue value;
+  archive.read(key, value);
+  if (!value.isInt()) fail(CF_ERR_MODEL, std::string("entry '") + key + "' is not an integer");
+  return value.toInt();
+}
+
+}  // namespace
+
+void validate_config(const cf_model_config& config) {
+  check_range("canvas", config.canvas, 8, 1024);
+  check_range("base_width", config.base_width, 1, 512);
+  check_range("blocks_per_stage", config.blocks_per_stage, 1, 16);
+  check_range("num_classes", config.num_classes, 2, 4096);
+}
+
+cf_model* create_model(const cf_model_config& config, uint64_t seed, torch::Device device) {
+  validate_config(config);
+  torch::manual_seed(seed);
+  ChromosomeNet net(shape_of(config));
+  net->to(device);
+  return new cf_model{config, net, device, std::string()};
+}
+
+void save_model(const cf_model& model, const char* path) {
+  torch::serialize::OutputArchive archive;
+  model.net->save(archive);
+  archive.write(kFormatKey, c10::IValue(kFormatVersion));
+  archive.write(kCanvasKey, c10::IValue(static_cast<int64_t>(model.config.canvas)));
+  archive.write(kBaseWidthKey, c10::IValue(static_cast<int64_t>(model.config.base_width)));
+  archive.write(kBlocksKey, c10::IValue(static_cast<int64_t>(model.config.blocks_per_stage)));
+  archive.write(kClassesKey, c10::IValue(static_cast<int64_t>(model.config.num_classes)));
+  archive.write(kMetadataKey, c10::IValue(model.metadata));
+
+  std::ostringstream stream;
+  archive.save_to(stream);
+  const std::string bytes = stream.str();
+
+  // Written beside the target and renamed over it, so a crash never leaves half a model.
+  const std::string temporary = std::string(path) + ".partial";
+  write_file(temporary.c_str(), std::vector<uint8_t>(bytes.begin(), bytes.end()));
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    fail(CF_ERR_IO, std::string("cannot write '") + path + "': " + error.message());
+  }
+}
+
+cf_model* load_model(const char* path, torch::Device device) {
+  const std::vector<uint8_t> bytes = read_file(path);
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), torch::Device(torch::kCPU));
+    if (read_int(archive, kFormatKey) != kFormatVersion)
+      fail(CF_ERR_MODEL, "unsupported model format version");
+    cf_model_config config{};
+    config.canvas = static_cast<int32_t>(read_int(archive, kCanvasKey));
+    config.base_width = static_cast<int32_t>(read_int(archive, kBaseWidthKey));
+    config.blocks_per_stage = static_cast<int32_t>(read_int(archive, kBlocksKey));
+    config.num_classes = static_cast<int32_t>(read_int(archive, kClassesKey));
+    validate_config(config);
+    c10::IValue metadata;
+    archive.read(kMetadataKey, metadata);
+    if (!metadata.isString()) fail(CF_ERR_MODEL, "entry 'chromofarm.metadata' is not a string");
+
+    ChromosomeNet net(shape_of(config));
+    net->load(archive);
+    net->to(device);
+    return new cf_model{config, net, device, metadata.toStringRef()};
+  } catch (const Error& e) {
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what());
+  } catch (const c10::Error& e) {
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what_without_backtrace());
+  }
+}
+
+torch::Tensor pixels_tensor(const cf_model& model, const float* pixels, int64_t n) {
+  const int64_t canvas = model.config.canvas;
+  return torch::from_blob(const_cast<float*>(pixels), {n, 1, canvas, canvas}, torch::kFloat32).to(model.device);
+}
+
+torch::Tensor features_tensor(const cf_model& model, const float* features, int64_t n) {
+  return torch::from_blob(const_cast<float*>(features), {n, CF_NUM_SIZE_FEATURES}, torch::kFloat32).to(model.device);
+}
+
+void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out) {
+  torch::NoGradGuard no_grad;
+  model.net->eval();
+  torch::Tensor logits = model.net->forward(pixels_tensor(model, pixels, n), features_tensor(model, features, n));
+  torch::Tensor probabilities = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+  std::memcpy(out, probabilities.data_ptr<float>(), sizeof(float) * static_cast<size_t>(probabilities.numel()));
+}
+
+}  // namespace cf

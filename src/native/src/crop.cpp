@@ -1,0 +1,83 @@
+#include "crop.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+namespace cf {
+namespace {
+
+double border_mean(const cv::Mat& grey) {
+  const int last_row = grey.rows - 1, last_col = grey.cols - 1;
+  double sum = 0;
+  int64_t count = 0;
+  for (int x = 0; x <= last_col; ++x) {
+    sum += grey.at<uint8_t>(0, x);
+    ++count;
+    if (last_row > 0) {
+      sum += grey.at<uint8_t>(last_row, x);
+      ++count;
+    }
+  }
+  for (int y = 1; y < last_row; ++y) {
+    sum += grey.at<uint8_t>(y, 0);
+    ++count;
+    if (last_col > 0) {
+      sum += grey.at<uint8_t>(y, last_col);
+      ++count;
+    }
+  }
+  return count > 0 ? sum / static_cast<double>(count) : 0.0;
+}
+
+// Components big enough to be part of the chromosome (an arm split off at a pale centromere
+// counts; specks and slivers of neighbours cut by the crop do not).
+cv::Mat chromosome_components(const cv::Mat& binary) {
+  cv::Mat labels, stats, centroids;
+  int count = cv::connectedComponentsWithStats(binary, labels, stats, centroids, 8, CV_32S);
+  int largest = 0;
+  for (int label = 1; label < count; ++label) largest = std::max(largest, stats.at<int>(label, cv::CC_STAT_AREA));
+  const int minimum = std::max(4, largest / 5);
+  std::vector<uint8_t> keep(static_cast<size_t>(count), 0);
+  for (int label = 1; label < count; ++label) keep[label] = stats.at<int>(label, cv::CC_STAT_AREA) >= minimum ? 255 : 0;
+  cv::Mat mask(binary.size(), CV_8UC1);
+  for (int y = 0; y < mask.rows; ++y) {
+    const int* in = labels.ptr<int>(y);
+    uint8_t* out = mask.ptr<uint8_t>(y);
+    for (int x = 0; x < mask.cols; ++x) out[x] = keep[in[x]];
+  }
+  return mask;
+}
+
+}  // namespace
+
+float long_side(const cv::Mat& mask) {
+  std::vector<cv::Point> points;
+  cv::findNonZero(mask, points);
+  if (points.empty()) return 0.0f;
+  cv::RotatedRect rect = cv::minAreaRect(points);
+  // minAreaRect spans pixel centres; each end pixel adds half a pixel.
+  return std::max(rect.size.width, rect.size.height) + 1.0f;
+}
+
+CropForeground crop_foreground(const cv::Mat& crop) {
+  CropForeground result;
+  result.light_on_dark = border_mean(crop) <= 127.0;
+  result.bright = result.light_on_dark ? crop.clone() : cv::Mat(255 - crop);
+
+  cv::Mat binary;
+  cv::threshold(result.bright, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  result.measured = chromosome_components(binary);
+  result.length = long_side(result.measured);
+  result.area = static_cast<float>(cv::countNonZero(result.measured));
+
+  // Otsu cuts pale G-bands and the soft edge out of the chromosome; the pixels kept for the
+  // classifier are the measured foreground closed and grown a little.
+  cv::Mat round = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5));
+  cv::morphologyEx(result.measured, result.keep, cv::MORPH_CLOSE, round);
+  cv::dilate(result.keep, result.keep, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
+  return result;
+}
+
+}  // namespace cf

@@ -1,0 +1,24 @@
+// A single-chromosome crop: polarity, foreground and the size measurements the classifier
+// sees beside the pixels.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+namespace cf {
+
+struct CropForeground {
+  cv::Mat bright;       // polarity-normalised: chromosome bright, background dark
+  cv::Mat measured;     // Otsu foreground that length and area are measured on (255 inside)
+  cv::Mat keep;         // measured, with pale bands and edges closed over: what survives cleaning
+  bool light_on_dark;   // the crop as given had a dark background
+  float length;         // long side of the foreground's minimum-area rectangle, px
+  float area;           // foreground pixels
+};
+
+CropForeground crop_foreground(const cv::Mat& crop);
+
+// Long side of the minimum-area rectangle around the mask's pixels (counting whole pixels,
+// so a single pixel is 1 long).
+float long_side(const cv::Mat& mask);
+
+}  // namespace cf

@@ -1,0 +1,207 @@
+#include "segment.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "crop.hpp"
+#include "status.hpp"
+
+namespace cf {
+namespace {
+
+
+std::array<int, 256> histogram(const cv::Mat& grey) {
+  std::array<int, 256> counts{};
+  for (int y = 0; y < grey.rows; ++y) {
+    const uint8_t* row = grey.ptr<uint8_t>(y);
+    for (int x = 0; x < grey.cols; ++x) ++counts[row[x]];
+  }
+  return counts;
+}
+
+int percentile(const std::array<int, 256>& counts, int64_t total, double fraction) {
+  int64_t target = static_cast<int64_t>(fraction * static_cast<double>(total)), seen = 0;
+  for (int v = 0; v < 256; ++v) {
+    seen += counts[v];
+    if (seen > target) return v;
+  }
+  return 255;
+}
+
+// Chromosomes bright, background removed: a white top-hat against a large opening, which
+// follows uneven illumination and the dark margins of registered fluorescence images.
+cv::Mat foreground_contrast(const cv::Mat& bright, int radius) {
+  // The opening runs on a reduced image: the background is smooth at this scale anyway.
+  const int reduce = std::max(1, radius / 8);
+  cv::Mat small;
+  cv::resize(bright, small, cv::Size(), 1.0 / reduce, 1.0 / reduce, cv::INTER_AREA);
+  const int r = std::max(1, radius / reduce);
+  cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * r + 1, 2 * r + 1));
+  cv::Mat background;
+  cv::morphologyEx(small, background, cv::MORPH_OPEN, kernel, cv::Point(-1, -1), 1, cv::BORDER_REPLICATE);
+  cv::blur(background, background, cv::Size(3, 3));
+  cv::resize(background, background, bright.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat contrast;
+  cv::subtract(bright, background, contrast);
+  return contrast;
+}
+
+double median(std::vector<int> values) {
+  if (values.empty()) return 0.0;
+  auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
+
+}  // namespace
+
+SegmentSettings segment_settings(const cf_segment_options& options) {
+  SegmentSettings settings;
+  if (options.polarity < CF_POLARITY_AUTO || options.polarity > CF_POLARITY_LIGHT_ON_DARK)
+    fail(CF_ERR_INVALID_ARGUMENT, "options.polarity " + std::to_string(options.polarity) + " is not a cf_polarity");
+  settings.polarity = static_cast<cf_polarity>(options.polarity);
+  if (options.min_area > 0) settings.min_area = options.min_area;
+  if (options.max_area_factor > 0) settings.max_area_factor = options.max_area_factor;
+  if (options.cluster_area_factor > 0) settings.cluster_area_factor = options.cluster_area_factor;
+  if (options.background_radius > 0) settings.background_radius = options.background_radius;
+  return settings;
+}
+
+bool is_light_on_dark(const cv::Mat& grey) {
+  // The background is the majority of the pixels, so the median sits on the background's
+  // side of the intensity range.
+  auto counts = histogram(grey);
+  int64_t total = static_cast<int64_t>(grey.total());
+  int low = percentile(counts, total, 0.01), high = percentile(counts, total, 0.99);
+  int middle = percentile(counts, total, 0.5);
+  return middle - low < high - middle;
+}
+
+namespace {
+
+// Otsu foreground of the background-subtracted spread.
+cv::Mat threshold_spread(const cv::Mat& bright, int radius) {
+  cv::Mat contrast = foreground_contrast(bright, radius);
+  cv::GaussianBlur(contrast, contrast, cv::Size(3, 3), 0);
+
+  // A few very bright objects (debris, nuclei) would pull Otsu's threshold above faint
+  // chromosomes: the contrast is clipped at a high percentile first.
+  auto counts = histogram(contrast);
+  const int ceiling = std::max(1, percentile(counts, static_cast<int64_t>(contrast.total()), 0.995));
+  cv::Mat clipped;
+  cv::min(contrast, ceiling, clipped);
+  clipped.convertTo(clipped, CV_8U, 255.0 / ceiling);
+
+  cv::Mat binary;
+  cv::threshold(clipped, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::Mat small = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3));
+  // Opening only: a closing would also bridge the narrow gaps between neighbours.
+  cv::morphologyEx(binary, binary, cv::MORPH_OPEN, small);
+  return binary;
+}
+
+struct Components {
+  cv::Mat labels, stats;
+  int count = 0;
+};
+
+Components label_components(const cv::Mat& binary) {
+  Components components;
+  cv::Mat centroids;
+  components.count = cv::connectedComponentsWithStats(binary, components.labels, components.stats, centroids, 8, CV_32S);
+  return components;
+}
+
+cv::Rect box_of(const Components& components, int label) {
+  const cv::Mat& s = components.stats;
+  return cv::Rect(s.at<int>(label, cv::CC_STAT_LEFT), s.at<int>(label, cv::CC_STAT_TOP),
+                  s.at<int>(label, cv::CC_STAT_WIDTH), s.at<int>(label, cv::CC_STAT_HEIGHT));
+}
+
+int area_of(const Components& components, int label) { return components.stats.at<int>(label, cv::CC_STAT_AREA); }
+
+double typical_area(const Components& components, int min_area) {
+  std::vector<int> areas;
+  for (int label = 1; label < components.count; ++label)
+    if (area_of(components, label) >= min_area) areas.push_back(area_of(components, label));
+  return median(areas);
+}
+
+// Typical chromosome width (area / length of ordinary-sized objects), 0 when there are none.
+double typical_width(const Components& components, int min_area) {
+  const double typical = typical_area(components, min_area);
+  std::vector<int> widths;  // in tenths of a pixel, for the integer median
+  for (int label = 1; label < components.count; ++label) {
+    int area = area_of(components, label);
+    if (area < min_area || area < typical / 3 || area > typical * 2) continue;
+    float length = long_side(components.labels(box_of(components, label)) == label);
+    if (length > 0) widths.push_back(static_cast<int>(10.0 * area / length));
+  }
+  return median(widths) / 10.0;
+}
+
+}  // namespace
+
+cf_segmentation segment(const cv::Mat& grey, const SegmentSettings& settings) {
+  cf_segmentation result;
+  result.source = grey;
+  result.light_on_dark = settings.polarity == CF_POLARITY_AUTO ? is_light_on_dark(grey)
+                                                               : settings.polarity == CF_POLARITY_LIGHT_ON_DARK;
+  cv::Mat bright = result.light_on_dark ? grey : 255 - grey;
+
+  // The background kernel should be just wider than a chromosome (diameter 1.5 widths): wider
+  // kernels keep the haze between neighbouring chromosomes and merge them. Unless told, a first
+  // pass with a coarse kernel measures the chromosome width. (Instance F1 at IoU 0.5, M-FISH
+  // 70 images / BioImLab 20 images: coarse kernel 0.59 / 0.80, this 0.64 / 0.86.)
+  int radius = settings.background_radius;
+  if (radius <= 0) {
+    const int coarse = std::max(8, std::min(grey.cols, grey.rows) / 20);
+    const double width = typical_width(label_components(threshold_spread(bright, coarse)), settings.min_area);
+    radius = width > 0 ? std::clamp(static_cast<int>(std::lround(width * 0.75)), 4, coarse) : coarse;
+  }
+  const Components components = label_components(threshold_spread(bright, radius));
+  const double typical = typical_area(components, settings.min_area);
+
+  for (int label = 1; label < components.count; ++label) {
+    const int area = area_of(components, label);
+    if (area < settings.min_area) continue;                   // debris
+    if (area > settings.max_area_factor * typical) continue;  // nuclei, stain blobs
+    const cv::Rect box = box_of(components, label);
+    SegmentedChromosome chromosome;
+    chromosome.mask = components.labels(box) == label;
+    cf_instance& instance = chromosome.instance;
+    instance.x = box.x;
+    instance.y = box.y;
+    instance.width = box.width;
+    instance.height = box.height;
+    instance.area = area;
+    instance.length = long_side(chromosome.mask);
+    instance.needs_review = area > settings.cluster_area_factor * typical ? 1 : 0;
+    result.chromosomes.push_back(std::move(chromosome));
+  }
+  return result;
+}
+
+cv::Mat crop_chromosome(const cf_segmentation& segmentation, int index, int margin) {
+  const SegmentedChromosome& chromosome = segmentation.chromosomes.at(static_cast<size_t>(index));
+  const cf_instance& instance = chromosome.instance;
+  cv::Rect box(instance.x, instance.y, instance.width, instance.height);
+  margin = std::min(margin, std::max(segmentation.source.cols, segmentation.source.rows));  // no overflow
+  cv::Rect area = cv::Rect(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin) &
+                  cv::Rect(0, 0, segmentation.source.cols, segmentation.source.rows);
+
+  cv::Mat crop = segmentation.source(area).clone();
+  if (segmentation.light_on_dark) cv::bitwise_not(crop, crop);
+
+  // The thresholded mask sits slightly inside the chromosome's blurred edge.
+  cv::Mat mask = cv::Mat::zeros(area.size(), CV_8UC1);
+  chromosome.mask.copyTo(mask(cv::Rect(box.x - area.x, box.y - area.y, box.width, box.height)));
+  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
+  crop.setTo(255, ~mask);
+  return crop;
+}
+
+}  // namespace cf
