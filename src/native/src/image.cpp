@@ -70,8 +70,8 @@ cv::Mat decode_image(const uint8_t* data, size_t length, int64_t max_pixels) {
     fail(CF_ERR_TOO_LARGE, "image data is " + std::to_string(length) + " bytes, over the 2 GiB a decoder accepts");
 
   ImageHeader header = read_image_header(data, length);
-  if (!header.problem.empty()) fail(CF_ERR_DECODE, "not a decodable image (" + header.problem + ")");
   check_limit(header.width, header.height, max_pixels);
+  if (!header.problem.empty()) fail(CF_ERR_DECODE, "not a decodable image (" + header.problem + ")");
 
   cv::Mat encoded(1, static_cast<int>(length), CV_8UC1, const_cast<uint8_t*>(data));
   cv::Mat grey;

@@ -42,7 +42,15 @@ class Bytes {
 };
 
 std::string truncated(const char* what, size_t length) {
-  return std::string(what) + " is truncated (" + std::to_string(length) + " bytes)";
+  return std::string(what) + " is truncated at " + std::to_string(length) + " bytes";
+}
+
+// Every PNG ends with an IEND chunk; writers sometimes append bytes after it.
+bool has_png_end(const Bytes& bytes) {
+  const size_t window = std::min<size_t>(bytes.length(), 4096);
+  for (size_t offset = bytes.length() - window; offset + 8 <= bytes.length(); ++offset)
+    if (bytes.uint(offset, 4) == uint64_t{0x444E4549} /* "IEND", little-endian read */) return true;
+  return false;
 }
 
 void read_png(const Bytes& bytes, ImageHeader& header) {
@@ -57,6 +65,9 @@ void read_png(const Bytes& bytes, ImageHeader& header) {
   } else {
     header.width = static_cast<int64_t>(*width);
     header.height = static_cast<int64_t>(*height);
+    // Caught here rather than by libpng, which would also print to stderr.
+    if (!has_png_end(bytes))
+      header.problem = "PNG data is truncated at " + std::to_string(bytes.length()) + " bytes, no IEND chunk";
   }
 }
 
@@ -72,7 +83,7 @@ void read_jpeg(const Bytes& bytes, ImageHeader& header) {
   for (;;) {
     auto prefix = be.u8(offset);
     if (!prefix) {
-      header.problem = "JPEG data ends before its frame header (" + std::to_string(bytes.length()) + " bytes)";
+      header.problem = "JPEG data ends at " + std::to_string(bytes.length()) + " bytes, before its frame header";
       return;
     }
     // Anything but a marker here: leave the verdict to the decoder.

@@ -15,7 +15,8 @@ struct ImageHeader {
   // 0 when the header does not say (the size is then checked after decoding).
   int64_t width = 0;
   int64_t height = 0;
-  // Set when the signature is recognised but the header itself is broken or cut short.
+  // Set when the signature is recognised but the data is broken or cut short (the size, when
+  // known, is still worth checking first).
   std::string problem;
 };
 
