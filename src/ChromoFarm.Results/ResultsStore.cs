@@ -14,13 +14,43 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
+    // A unique-index violation means another writer committed first: the case or cell row, or this very result.
+    // Only a fresh attempt, which sees what was committed, can tell which.
+    private const int Attempts = 3;
+
     /// <returns>True when a result for this cell and model version was already stored (nothing was changed).</returns>
-    public async Task<bool> SaveCompletedAsync(CellClassified message, CellAssignment assignment, Karyotype karyotype, CancellationToken cancellationToken = default)
+    public Task<bool> SaveCompletedAsync(CellClassified message, CellAssignment assignment, Karyotype karyotype, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(karyotype);
+        return WithRetryAsync(() => TrySaveCompletedAsync(message, assignment, karyotype, cancellationToken));
+    }
 
+    /// <returns>True when the cell already had a stored outcome that this failure must not overwrite.</returns>
+    public Task<bool> SaveFailedAsync(CellFailed message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return WithRetryAsync(() => TrySaveFailedAsync(message, cancellationToken));
+    }
+
+    private static async Task<bool> WithRetryAsync(Func<Task<bool>> attempt)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt().ConfigureAwait(false);
+            }
+            catch (DbUpdateException error) when (IsUniqueViolation(error) && i < Attempts)
+            {
+                // Lost a race on the case, cell or result row; look again.
+            }
+        }
+    }
+
+    private async Task<bool> TrySaveCompletedAsync(CellClassified message, CellAssignment assignment, Karyotype karyotype, CancellationToken cancellationToken)
+    {
         await using var db = new ResultsDbContext(options);
         var now = clock.GetUtcNow();
         var cell = await FindOrAddCellAsync(db, message.CaseId, message.CellId, message.Kind, now, cancellationToken).ConfigureAwait(false);
@@ -61,13 +91,12 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
             }).ToList(),
         });
 
-        return !await TrySaveAsync(db, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
-    /// <returns>True when the cell already had a stored outcome that this failure must not overwrite.</returns>
-    public async Task<bool> SaveFailedAsync(CellFailed message, CancellationToken cancellationToken = default)
+    private async Task<bool> TrySaveFailedAsync(CellFailed message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         await using var db = new ResultsDbContext(options);
         var now = clock.GetUtcNow();
         var cell = await FindOrAddCellAsync(db, message.CaseId, message.CellId, message.Kind, now, cancellationToken).ConfigureAwait(false);
@@ -79,7 +108,8 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
         cell.Status = CellStatus.Failed;
         cell.Error = message.Reason;
         cell.UpdatedAt = now;
-        return !await TrySaveAsync(db, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     private static async Task<CellRecord> FindOrAddCellAsync(ResultsDbContext db, string caseKey, string cellKey, CellSourceKind kind, DateTimeOffset now, CancellationToken cancellationToken)
@@ -108,20 +138,6 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
         };
         db.Cells.Add(cell);
         return cell;
-    }
-
-    // False when a unique index refused the write: another delivery of the same message got there first.
-    private static async Task<bool> TrySaveAsync(ResultsDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException error) when (IsUniqueViolation(error))
-        {
-            return false;
-        }
     }
 
     private static bool IsUniqueViolation(DbUpdateException error) =>

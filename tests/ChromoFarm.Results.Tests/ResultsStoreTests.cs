@@ -79,6 +79,24 @@ public sealed class ResultsStoreTests : IAsyncLifetime
         Assert.Equal(Entities.CellStatus.Completed, (await db.Cells.SingleAsync(c => c.CellKey == "c1")).Status);
     }
 
+    [Fact]
+    public async Task Concurrent_writes_for_cells_of_a_new_case_all_land()
+    {
+        // Every writer races to create the same case row; the losers must retry, not report a duplicate.
+        var store = new ResultsStore(options);
+        var cells = Enumerable.Range(0, 8).Select(i => Classified($"c{i}", "model-a")).ToArray();
+        var failed = new CellFailed(Guid.NewGuid(), "case", "bad", CellSourceKind.Metaphase, CellFailureKind.InvalidInput, "bad.png: corrupt", DateTimeOffset.UtcNow);
+
+        var duplicates = await Task.WhenAll(cells.Select(c => Task.Run(() => store.SaveCompletedAsync(c.Message, c.Assignment, c.Karyotype)))
+            .Append(Task.Run(() => store.SaveFailedAsync(failed))));
+
+        Assert.All(duplicates, Assert.False);
+        await using var db = new ResultsDbContext(options);
+        Assert.Equal(1, await db.Cases.CountAsync());
+        Assert.Equal(9, await db.Cells.CountAsync());
+        Assert.Equal(8, await db.CellResults.CountAsync());
+    }
+
     private static (CellClassified Message, CellAssignment Assignment, Karyotype Karyotype) Classified(string cell, string model)
     {
         var chromosomes = new List<ClassifiedChromosome>();

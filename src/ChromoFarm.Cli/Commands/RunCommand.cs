@@ -1,8 +1,132 @@
 using System.CommandLine;
+using System.Diagnostics;
+using ChromoFarm.Api;
+using ChromoFarm.Cli.Embedded;
+using ChromoFarm.Contracts;
+using ChromoFarm.Ingest;
+using ChromoFarm.Native;
+using ChromoFarm.Results;
+using ChromoFarm.Worker.Classification;
+using Spectre.Console;
 
 namespace ChromoFarm.Cli.Commands;
 
+/// <summary>`chromofarm run &lt;input&gt; [--out DIR] [--model FILE]`: the embedded farm end to end.</summary>
 internal static class RunCommand
 {
-    public static Command Create() => new("run", "Embedded end-to-end run (in progress)");
+    // Beyond this many cells the table shows the first rows only; results.csv has them all.
+    private const int TableRows = 40;
+
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "An image, a folder of metaphase images, or a dataset manifest CSV" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.db, results.csv and the object store", DefaultValueFactory = _ => new DirectoryInfo("chromofarm-results") };
+        var model = CommonOptions.Model();
+        var split = new Option<string?>("--split") { Description = "For a manifest: only cells of this split" };
+        var limitCells = new Option<int>("--limit-cells") { Description = "Process at most N cells (0: all)", DefaultValueFactory = _ => 0 };
+        var device = CommonOptions.Device(ComputeDevice.Auto);
+        var threads = CommonOptions.Threads();
+        var command = new Command("run", "Analyse images end to end in one process: segment, classify, assign, call karyotypes, store")
+        {
+            input, output, model, split, limitCells, device, threads,
+        };
+        command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
+        {
+            NativeCore.SetThreads(parse.GetValue(threads));
+            var cells = InputScanner.Scan(parse.GetValue(input)!, parse.GetValue(split));
+            if (parse.GetValue(limitCells) is > 0 and var limit)
+            {
+                cells = cells.Take(limit);
+            }
+
+            using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
+            return await RunAsync(cells, parse.GetValue(output)!.FullName, loaded, cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, ChromosomeModel model, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, model, cancellationToken).ConfigureAwait(false);
+        var batchId = Guid.NewGuid();
+        IngestSummary? ingest = null;
+
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var submitted = context.AddTask("ingest", maxValue: 1);
+                var analysed = context.AddTask("analyse", maxValue: 1);
+                farm.Tracker.Progressed += done => analysed.Value = done;
+                var ingestor = new CellIngestor(farm.Store, farm.Bus);
+                ingest = await ingestor.IngestAsync(
+                    cells,
+                    batchId,
+                    _ =>
+                    {
+                        submitted.MaxValue = submitted.Value + 1;
+                        submitted.Increment(1);
+                        analysed.MaxValue = submitted.Value;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                submitted.StopTask();
+                await farm.Tracker.WaitForAsync(ingest.Cells, cancellationToken).ConfigureAwait(false);
+                analysed.Value = analysed.MaxValue;
+            }).ConfigureAwait(false);
+
+        watch.Stop();
+        if (ingest!.Cells == 0)
+        {
+            throw new UsageException("the input holds no images (expected .png, .tif, .tiff, .jpg, .jpeg, .bmp, or a manifest CSV)");
+        }
+
+        var outcomes = farm.Tracker.Outcomes;
+        var summaries = await new ResultsQueries(ResultsDatabase.Sqlite(farm.DatabasePath)).CellsAsync(model.Version, cancellationToken).ConfigureAwait(false);
+        var csvPath = Path.Combine(outputFolder, "results.csv");
+        await ResultsQueries.WriteCsvAsync(summaries, csvPath, cancellationToken).ConfigureAwait(false);
+        var thisRun = outcomes.Select(o => (o.CaseId, o.CellId)).ToHashSet();
+        Report(summaries.Where(s => thisRun.Contains((s.CaseId, s.CellId))).ToArray(), outcomes, watch.Elapsed, model, outputFolder, csvPath);
+
+        foreach (var failure in outcomes.Where(o => o.Outcome == CellOutcome.Failed).OrderBy(o => o.CellId, StringComparer.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"chromofarm: {failure.Error}").ConfigureAwait(false);
+        }
+
+        return outcomes.Any(o => o.FailureKind == CellFailureKind.InvalidInput) ? ExitCodes.BadInput
+            : outcomes.Any(o => o.Outcome == CellOutcome.Failed) ? ExitCodes.WorkFailed
+            : ExitCodes.Ok;
+    }
+
+    private static void Report(CellSummary[] cells, IReadOnlyCollection<CellCompleted> outcomes, TimeSpan elapsed, ChromosomeModel model, string outputFolder, string csvPath)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("case", "cell", "status", "chromosomes", "karyotype", "changed by assignment", "mean confidence");
+        foreach (var cell in cells.Take(TableRows))
+        {
+            table.AddRow(
+                Markup.Escape(cell.CaseId),
+                Markup.Escape(cell.CellId),
+                cell.Status == "completed" ? "[green]completed[/]" : "[red]failed[/]",
+                cell.ChromosomeCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(cell.Karyotype ?? "-"),
+                cell.ChangedByAssignment?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                cell.MeanConfidence?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+        }
+
+        AnsiConsole.Write(table);
+        if (cells.Length > TableRows)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]… {cells.Length - TableRows} more cells in {csvPath}[/]");
+        }
+
+        var completed = outcomes.Count(o => o.Outcome == CellOutcome.Completed);
+        var failed = outcomes.Count - completed;
+        var duplicates = outcomes.Count(o => o.Duplicate);
+        var chromosomes = outcomes.Sum(o => o.ChromosomeCount);
+        var seconds = elapsed.TotalSeconds;
+        AnsiConsole.MarkupLineInterpolated(
+            $"cells [bold]{outcomes.Count}[/] (completed {completed}, failed {failed}, already stored {duplicates})  chromosomes [bold]{chromosomes}[/]  time {seconds:0.0} s  [bold]{chromosomes / Math.Max(seconds, 1e-9):0.0}[/] chromosomes/s");
+        AnsiConsole.MarkupLineInterpolated($"model {model.Version}  results: {Path.Combine(outputFolder, "results.db")}, {csvPath}");
+    }
 }

@@ -1,5 +1,6 @@
 #include "classifier.hpp"
 
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -124,9 +125,25 @@ torch::Tensor features_tensor(const cf_model& model, const float* features, int6
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out) {
   torch::NoGradGuard no_grad;
   model.net->eval();
-  torch::Tensor logits = model.net->forward(pixels_tensor(model, pixels, n), features_tensor(model, features, n));
-  torch::Tensor probabilities = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
-  std::memcpy(out, probabilities.data_ptr<float>(), sizeof(float) * static_cast<size_t>(probabilities.numel()));
+  static int64_t chunk = std::getenv("CHUNK") ? std::atoi(std::getenv("CHUNK")) : 1 << 30;
+  static bool cl = std::getenv("CL") != nullptr;
+  if (cl) {
+    static bool done = false;
+    if (!done) {
+      for (auto& p : model.net->parameters()) if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+      done = true;
+    }
+  }
+  const int64_t plane = int64_t{model.config.canvas} * model.config.canvas;
+  const int64_t classes = model.config.num_classes;
+  for (int64_t start = 0; start < n; start += chunk) {
+    const int64_t m = std::min(chunk, n - start);
+    torch::Tensor input = pixels_tensor(model, pixels + start * plane, m);
+    if (cl) input = input.contiguous(torch::MemoryFormat::ChannelsLast);
+    torch::Tensor logits = model.net->forward(input, features_tensor(model, features + start * CF_NUM_SIZE_FEATURES, m));
+    torch::Tensor probabilities = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+    std::memcpy(out + start * classes, probabilities.data_ptr<float>(), sizeof(float) * static_cast<size_t>(probabilities.numel()));
+  }
 }
 
 }  // namespace cf

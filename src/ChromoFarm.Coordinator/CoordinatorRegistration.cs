@@ -1,0 +1,24 @@
+using ChromoFarm.Karyotyping;
+using ChromoFarm.Results;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChromoFarm.Coordinator;
+
+public static class CoordinatorRegistration
+{
+    public static IServiceCollection AddChromoFarmCoordinator(this IServiceCollection services, DbContextOptions<ResultsDbContext> database)
+    {
+        services.AddSingleton(new ChromosomeAssigner());
+        services.AddSingleton(new ResultsStore(database));
+        return services;
+    }
+
+    /// <param name="concurrency">Cells written at once; 1 for SQLite, which has a single writer.</param>
+    public static void AddCoordinatorConsumers(this IBusRegistrationConfigurator bus, int concurrency)
+    {
+        bus.AddConsumer<CellClassifiedConsumer>(c => c.ConcurrentMessageLimit = concurrency);
+        bus.AddConsumer<CellFailedConsumer>(c => c.ConcurrentMessageLimit = concurrency);
+    }
+}

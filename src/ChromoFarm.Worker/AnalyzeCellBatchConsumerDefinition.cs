@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace ChromoFarm.Worker;
+
+/// <summary>Batch size, time limit and concurrency of the worker's consumer.</summary>
+public sealed class AnalyzeCellBatchConsumerDefinition : ConsumerDefinition<AnalyzeCellBatchConsumer>
+{
+    private readonly WorkerOptions options;
+
+    public AnalyzeCellBatchConsumerDefinition(IOptions<WorkerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        EndpointName = "analyze-cell";
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeCellBatchConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        ArgumentNullException.ThrowIfNull(consumerConfigurator);
+
+        // A batch can only fill if the transport hands over at least that many messages at once.
+        endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, options.CellsPerBatch * 2);
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(options.CellsPerBatch)
+            .SetTimeLimit(options.BatchTimeLimit)
+            .SetConcurrencyLimit(1));
+    }
+}
