@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the native core needs (libtorch, OpenCV, CMake, a C++ compiler).
+# Quiet and fast when everything is already there: dpkg is asked first, apt only when something is missing.
+set -euo pipefail
+
+packages=(libtorch-dev libopencv-dev cmake g++ make)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  # dpkg -s alone also succeeds for a removed package whose config files remain.
+  if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo=(sudo)
+fi
+
+# env rather than export: sudo drops the caller's environment.
+apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -qq -o Dpkg::Use-Pty=0)
+"${apt[@]}" update
+# Recommends stay on, as on the developers' machines (libtorch1.13 recommends a BLAS).
+"${apt[@]}" install "${missing[@]}" >/dev/null
