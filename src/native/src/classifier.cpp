@@ -1,6 +1,6 @@
 #include "classifier.hpp"
 
-#include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -24,6 +24,15 @@ constexpr const char* kBaseWidthKey = "chromofarm.base_width";
 constexpr const char* kBlocksKey = "chromofarm.blocks_per_stage";
 constexpr const char* kClassesKey = "chromofarm.num_classes";
 constexpr const char* kMetadataKey = "chromofarm.metadata";
+
+constexpr int64_t kCpuForwardChunk = 64;
+
+// oneDNN's convolutions run faster on NHWC than on NCHW activations (about 10% here).
+void use_channels_last(ChromosomeNet& net) {
+  torch::NoGradGuard no_grad;
+  for (auto& parameter : net->parameters())
+    if (parameter.dim() == 4) parameter.set_data(parameter.contiguous(torch::MemoryFormat::ChannelsLast));
+}
 
 NetworkShape shape_of(const cf_model_config& config) {
   return NetworkShape{config.canvas, config.base_width, config.blocks_per_stage, config.num_classes,
@@ -57,6 +66,7 @@ cf_model* create_model(const cf_model_config& config, uint64_t seed, torch::Devi
   torch::manual_seed(seed);
   ChromosomeNet net(shape_of(config));
   net->to(device);
+  use_channels_last(net);
   return new cf_model{config, net, device, std::string()};
 }
 
@@ -105,6 +115,7 @@ cf_model* load_model(const char* path, torch::Device device) {
     ChromosomeNet net(shape_of(config));
     net->load(archive);
     net->to(device);
+    use_channels_last(net);
     return new cf_model{config, net, device, metadata.toStringRef()};
   } catch (const Error& e) {
     fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what());
@@ -115,7 +126,9 @@ cf_model* load_model(const char* path, torch::Device device) {
 
 torch::Tensor pixels_tensor(const cf_model& model, const float* pixels, int64_t n) {
   const int64_t canvas = model.config.canvas;
-  return torch::from_blob(const_cast<float*>(pixels), {n, 1, canvas, canvas}, torch::kFloat32).to(model.device);
+  return torch::from_blob(const_cast<float*>(pixels), {n, 1, canvas, canvas}, torch::kFloat32)
+      .to(model.device)
+      .contiguous(torch::MemoryFormat::ChannelsLast);
 }
 
 torch::Tensor features_tensor(const cf_model& model, const float* features, int64_t n) {
@@ -125,24 +138,19 @@ torch::Tensor features_tensor(const cf_model& model, const float* features, int6
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out) {
   torch::NoGradGuard no_grad;
   model.net->eval();
-  static int64_t chunk = std::getenv("CHUNK") ? std::atoi(std::getenv("CHUNK")) : 1 << 30;
-  static bool cl = std::getenv("CL") != nullptr;
-  if (cl) {
-    static bool done = false;
-    if (!done) {
-      for (auto& p : model.net->parameters()) if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
-      done = true;
-    }
-  }
+  // On CPU, sub-batches keep each activation under glibc's largest mmap threshold (32 MiB), so
+  // buffers are reused from the heap instead of being mapped and faulted in anew per layer:
+  // batch 256 at canvas 64 spent half its time in the kernel before this.
+  const int64_t chunk = model.device.is_cpu() ? kCpuForwardChunk : n;
   const int64_t plane = int64_t{model.config.canvas} * model.config.canvas;
   const int64_t classes = model.config.num_classes;
   for (int64_t start = 0; start < n; start += chunk) {
-    const int64_t m = std::min(chunk, n - start);
-    torch::Tensor input = pixels_tensor(model, pixels + start * plane, m);
-    if (cl) input = input.contiguous(torch::MemoryFormat::ChannelsLast);
-    torch::Tensor logits = model.net->forward(input, features_tensor(model, features + start * CF_NUM_SIZE_FEATURES, m));
+    const int64_t count = std::min(chunk, n - start);
+    torch::Tensor logits = model.net->forward(pixels_tensor(model, pixels + start * plane, count),
+                                              features_tensor(model, features + start * CF_NUM_SIZE_FEATURES, count));
     torch::Tensor probabilities = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
-    std::memcpy(out + start * classes, probabilities.data_ptr<float>(), sizeof(float) * static_cast<size_t>(probabilities.numel()));
+    std::memcpy(out + start * classes, probabilities.data_ptr<float>(),
+                sizeof(float) * static_cast<size_t>(probabilities.numel()));
   }
 }
 
