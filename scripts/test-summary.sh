@@ -37,7 +37,10 @@ while IFS= read -r -d '' trx; do
   # A test that errored, timed out or was aborted did not pass either.
   f=$(( $(counter "$element" failed) + $(counter "$element" error) + $(counter "$element" timeout) + $(counter "$element" aborted) ))
   s=$(( total - executed ))
-  name="$(basename "$trx")"
+  # Name the test assembly rather than the TRX file (user_host_timestamp.trx).
+  name="$(grep -o -m 1 'codeBase="[^"]*"' "$trx" | head -n 1 | sed -e 's/^codeBase="//' -e 's/"$//')"
+  name="$(basename "${name:-$trx}")"
+  name="${name%.dll}"
   echo "dotnet: ${name%.trx}: $p passed, $f failed, $s skipped"
   passed=$((passed + p))
   failed=$((failed + f))
