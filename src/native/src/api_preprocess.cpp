@@ -17,7 +17,7 @@ namespace {
 void check_positive(const char* name, int32_t index, float value) {
   if (!std::isfinite(value) || value <= 0.0f)
     cf::fail(CF_ERR_INVALID_ARGUMENT, std::string(name) + "[" + std::to_string(index) + "] = " +
-                                          std::to_string(value) + " is not a positive number");
+                                          cf::number_text(value) + " is not a positive number");
 }
 
 cf::PreprocessSettings preprocess_settings(const cf_preprocess_options& options) {

@@ -12,8 +12,8 @@ namespace {
 const cf::SegmentedChromosome& chromosome_at(const cf_segmentation* segmentation, int32_t index) {
   const auto& chromosomes = cf::require(segmentation, "segmentation")->chromosomes;
   if (index < 0 || static_cast<size_t>(index) >= chromosomes.size())
-    cf::fail(CF_ERR_INVALID_ARGUMENT, "index " + std::to_string(index) + " is outside 0.." +
-                                          std::to_string(static_cast<int64_t>(chromosomes.size()) - 1));
+    cf::fail(CF_ERR_INVALID_ARGUMENT, "index " + std::to_string(index) + " is out of range: the segmentation has " +
+                                          std::to_string(chromosomes.size()) + " instances");
   return chromosomes[static_cast<size_t>(index)];
 }
 

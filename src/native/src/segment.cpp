@@ -37,7 +37,8 @@ cv::Mat foreground_contrast(const cv::Mat& bright, int radius) {
   // The opening runs on a reduced image: the background is smooth at this scale anyway.
   const int reduce = std::max(1, radius / 8);
   cv::Mat small;
-  cv::resize(bright, small, cv::Size(), 1.0 / reduce, 1.0 / reduce, cv::INTER_AREA);
+  cv::resize(bright, small, cv::Size(std::max(1, bright.cols / reduce), std::max(1, bright.rows / reduce)), 0, 0,
+             cv::INTER_AREA);
   const int r = std::max(1, radius / reduce);
   cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * r + 1, 2 * r + 1));
   cv::Mat background;

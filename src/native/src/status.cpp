@@ -1,5 +1,6 @@
 #include "status.hpp"
 
+#include <cstdio>
 #include <new>
 
 #include <c10/util/Exception.h>
@@ -37,6 +38,12 @@ void set_last_error(const char* function, const char* message) noexcept {
 }
 
 }  // namespace
+
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
 
 void fail(cf_status status, const std::string& message) { throw Error(status, message); }
 

@@ -28,6 +28,9 @@ T* require(T* pointer, const char* name) {
   return pointer;
 }
 
+// A number as a message shows it: 0.001, 1e-30, 44 (std::to_string prints 0.000000).
+std::string number_text(double value);
+
 void clear_last_error() noexcept;
 const char* last_error() noexcept;
 // Rethrows the exception in flight, records its message and maps it to a status.

@@ -13,7 +13,7 @@ namespace {
 
 void check_learning_rate(float learning_rate) {
   if (!std::isfinite(learning_rate) || learning_rate <= 0.0f)
-    fail(CF_ERR_INVALID_ARGUMENT, "learning_rate " + std::to_string(learning_rate) + " is not a positive number");
+    fail(CF_ERR_INVALID_ARGUMENT, "learning_rate " + number_text(learning_rate) + " is not a positive number");
 }
 
 }  // namespace
@@ -21,9 +21,9 @@ void check_learning_rate(float learning_rate) {
 cf_trainer* create_trainer(cf_model& model, const cf_trainer_options& options) {
   check_learning_rate(options.learning_rate);
   if (!std::isfinite(options.weight_decay) || options.weight_decay < 0.0f)
-    fail(CF_ERR_INVALID_ARGUMENT, "weight_decay " + std::to_string(options.weight_decay) + " is negative");
+    fail(CF_ERR_INVALID_ARGUMENT, "weight_decay " + number_text(options.weight_decay) + " is negative");
   if (!std::isfinite(options.label_smoothing) || options.label_smoothing < 0.0f || options.label_smoothing >= 1.0f)
-    fail(CF_ERR_INVALID_ARGUMENT, "label_smoothing " + std::to_string(options.label_smoothing) + " is outside [0, 1)");
+    fail(CF_ERR_INVALID_ARGUMENT, "label_smoothing " + number_text(options.label_smoothing) + " is outside [0, 1)");
   auto optimizer = std::make_unique<torch::optim::AdamW>(
       model.net->parameters(),
       torch::optim::AdamWOptions(options.learning_rate).weight_decay(options.weight_decay));
