@@ -78,7 +78,7 @@ cv::Mat decode_image(const uint8_t* data, size_t length, int64_t max_pixels) {
   try {
     grey = cv::imdecode(encoded, cv::IMREAD_GRAYSCALE);
   } catch (const cv::Exception& e) {
-    fail(CF_ERR_DECODE, undecodable(header, length) + ": " + e.err);
+    fail(CF_ERR_DECODE, undecodable(header, length) + ": " + e.what());
   }
   if (grey.empty()) fail(CF_ERR_DECODE, undecodable(header, length));
   // Formats without a parsed header are checked once their size is known.
