@@ -2,13 +2,13 @@
 #include <string>
 
 #include <ATen/Context.h>
-#include <ATen/Parallel.h>
 #include <opencv2/core.hpp>
 #include <torch/cuda.h>
 #include <torch/version.h>
 
 #include "chromofarm.h"
 #include "status.hpp"
+#include "threads.hpp"
 
 extern "C" {
 
@@ -39,9 +39,7 @@ CF_API int32_t cf_cuda_available(void) {
 
 CF_API cf_status cf_set_num_threads(int32_t threads) {
   return cf::guard(__func__, [&] {
-    if (threads <= 0) return;
-    at::set_num_threads(threads);
-    cv::setNumThreads(threads);
+    if (threads > 0) cf::set_threads(threads);
   });
 }
 

@@ -12,6 +12,7 @@
 
 #include "image.hpp"
 #include "status.hpp"
+#include "threads.hpp"
 
 namespace cf {
 namespace {
@@ -56,6 +57,7 @@ void validate_config(const cf_model_config& config) {
 
 cf_model* create_model(const cf_model_config& config, uint64_t seed, torch::Device device) {
   validate_config(config);
+  apply_default_threads();
   torch::manual_seed(seed);
   ChromosomeNet net(shape_of(config));
   net->to(device);
@@ -88,6 +90,7 @@ void save_model(const cf_model& model, const char* path) {
 }
 
 cf_model* load_model(const char* path, torch::Device device) {
+  apply_default_threads();
   const std::vector<uint8_t> bytes = read_file(path);
   try {
     torch::serialize::InputArchive archive;
