@@ -24,9 +24,6 @@ struct SegmentSettings {
 
 SegmentSettings segment_settings(const cf_segment_options& options);
 
-// True when the spread's background is darker than its chromosomes (fluorescence).
-bool is_light_on_dark(const cv::Mat& grey);
-
 }  // namespace cf
 
 struct cf_segmentation {

@@ -1,0 +1,26 @@
+// The metaphase spread as chromosome contrast: polarity, background removal, thresholds.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+namespace cf {
+
+// True when the spread's background is darker than its chromosomes (fluorescence).
+bool is_light_on_dark(const cv::Mat& grey);
+
+// Background-subtracted contrast of a spread whose chromosomes are bright, clipped and
+// stretched to 0..255, with its Otsu threshold.
+struct SpreadContrast {
+  cv::Mat contrast;
+  double otsu = 0.0;
+};
+
+SpreadContrast spread_contrast(const cv::Mat& bright, int radius);
+
+// Pixels above threshold, with specks opened away (255 inside).
+cv::Mat foreground(const cv::Mat& contrast, double threshold);
+
+// foreground() at the Otsu threshold of spread_contrast().
+cv::Mat threshold_spread(const cv::Mat& bright, int radius);
+
+}  // namespace cf
