@@ -33,9 +33,9 @@ public sealed class EmbeddedRunTests : IDisposable
     public async Task A_corrupt_image_fails_its_own_cell_and_the_others_complete()
     {
         var input = Directory.CreateDirectory(Path.Combine(folder, "case-a")).FullName;
-        File.Copy(SharedData.Path("metaphase-mfish", "0im.png"), Path.Combine(input, "0im.png"));
-        File.Copy(SharedData.Path("metaphase-mfish", "11im.png"), Path.Combine(input, "11im.png"));
-        var bytes = await File.ReadAllBytesAsync(SharedData.Path("metaphase-mfish", "12im.png"));
+        File.Copy(SharedData.File("metaphase-mfish/0im.png"), Path.Combine(input, "0im.png"));
+        File.Copy(SharedData.File("metaphase-mfish/11im.png"), Path.Combine(input, "11im.png"));
+        var bytes = await File.ReadAllBytesAsync(SharedData.File("metaphase-mfish/12im.png"));
         await File.WriteAllBytesAsync(Path.Combine(input, "broken.png"), bytes[..3000]);
         var output = Path.Combine(folder, "out");
 
@@ -93,7 +93,7 @@ public sealed class EmbeddedRunTests : IDisposable
     // A manifest of the first val cells with absolute paths, so the crops are read in place from ../shared/data.
     private (string Path, int Cells, int Crops) WritePki3Manifest(int cellCount)
     {
-        var source = SharedData.Path("pki3", "manifest.csv");
+        var source = SharedData.File("pki3/manifest.csv");
         var rows = File.ReadLines(source).Skip(1).Select(l => l.Split(',')).Where(f => f[4] == "val").ToList();
         var cells = rows.Select(f => f[2]).Distinct().Take(cellCount).ToHashSet();
         var chosen = rows.Where(f => cells.Contains(f[2])).ToList();

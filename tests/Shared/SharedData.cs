@@ -1,4 +1,4 @@
-namespace ChromoFarm.Native.Tests;
+namespace ChromoFarm.Tests;
 
 /// <summary>
 /// Finds the development data (../shared/data beside the repository, or CHROMOFARM_DATA).
