@@ -91,7 +91,13 @@ void save_model(const cf_model& model, const char* path) {
 
 cf_model* load_model(const char* path, torch::Device device) {
   apply_default_threads();
-  const std::vector<uint8_t> bytes = read_file(path);
+  // The header promises CF_ERR_MODEL for a missing or unreadable model file, not the generic I/O status.
+  std::vector<uint8_t> bytes;
+  try {
+    bytes = read_file(path);
+  } catch (const Error& error) {
+    fail(CF_ERR_MODEL, error.what());
+  }
   try {
     torch::serialize::InputArchive archive;
     archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), torch::Device(torch::kCPU));

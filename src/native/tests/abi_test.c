@@ -423,7 +423,7 @@ static int refuses_corrupt_model_file(void) {
   EXPECT(error_mentions(path));
   EXPECT(model == NULL);
   snprintf(path, sizeof path, "%s/absent.cfm", temp_dir);
-  EXPECT_STATUS(cf_model_load(path, CF_DEVICE_CPU, &model), CF_ERR_IO);
+  EXPECT_STATUS(cf_model_load(path, CF_DEVICE_CPU, &model), CF_ERR_MODEL);
   EXPECT(error_mentions(path));
   return failures ? 1 : 0;
 }
