@@ -8,7 +8,8 @@ namespace ChromoFarm.Results;
 /// <summary>Idempotent writes of cell outcomes: a redelivered message changes nothing.</summary>
 /// <remarks>
 /// A result is keyed by (case, cell, model version). The unique indexes are the final guard: when two writers
-/// race, the loser's insert fails on the index and is reported as a duplicate.
+/// race, the loser's insert fails on an index and the write is attempted again from a fresh read, which then
+/// finds the winner's rows.
 /// </remarks>
 public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, TimeProvider? clock = null)
 {
@@ -140,6 +141,8 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
         return cell;
     }
 
+    // SQLite says "UNIQUE constraint failed"; PostgreSQL sets SQLSTATE 23505, read by name so that this project
+    // does not depend on the Npgsql provider.
     private static bool IsUniqueViolation(DbUpdateException error) =>
         error.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
         || error.InnerException?.GetType().GetProperty("SqlState")?.GetValue(error.InnerException) as string == "23505";
