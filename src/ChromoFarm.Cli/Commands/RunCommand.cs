@@ -17,6 +17,9 @@ internal static class RunCommand
     // Beyond this many cells the table shows the first rows only; results.csv has them all.
     private const int TableRows = 40;
 
+    // Short headers keep one row per cell in an 80-column terminal or a log file.
+    private static readonly string[] Columns = ["case", "cell", "status", "n", "karyotype", "moved", "conf."];
+
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "An image, a folder of metaphase images, or a dataset manifest CSV" };
@@ -100,8 +103,7 @@ internal static class RunCommand
 
     private static void Report(CellSummary[] cells, IReadOnlyCollection<CellCompleted> outcomes, TimeSpan elapsed, ChromosomeModel model, string outputFolder, string csvPath)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("case", "cell", "status", "chromosomes", "karyotype", "changed by assignment", "mean confidence");
+        var table = new Table().Border(TableBorder.Simple).AddColumns(Columns.Select(h => new TableColumn(h).NoWrap()).ToArray());
         foreach (var cell in cells.Take(TableRows))
         {
             table.AddRow(
@@ -115,6 +117,7 @@ internal static class RunCommand
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]n: chromosomes; moved: relabelled by the per-cell assignment; conf.: mean probability of the assigned labels[/]");
         if (cells.Length > TableRows)
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]… {cells.Length - TableRows} more cells in {csvPath}[/]");
