@@ -1,0 +1,70 @@
+using ChromoFarm.Contracts;
+
+namespace ChromoFarm.Ingest.Tests;
+
+public sealed class InputScannerTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("cf-scan-").FullName;
+
+    [Fact]
+    public void Images_directly_in_the_folder_are_cells_of_the_case_named_after_it()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, "patient-7")).FullName;
+        Touch(folder, "cell-2.png");
+        Touch(folder, "cell-1.TIF");
+
+        var cells = InputScanner.Scan(folder).ToList();
+
+        Assert.Equal(["cell-1", "cell-2"], cells.Select(c => c.CellId));
+        Assert.All(cells, c => Assert.Equal("patient-7", c.CaseId));
+        Assert.All(cells, c => Assert.Equal(CellSourceKind.Metaphase, c.Kind));
+    }
+
+    [Fact]
+    public void Images_in_subfolders_are_cells_of_the_case_named_after_the_subfolder()
+    {
+        Touch(Path.Combine(root, "case-a"), "m1.png");
+        Touch(Path.Combine(root, "case-b", "slide-2"), "m1.jpg");
+
+        var cells = InputScanner.Scan(root).ToList();
+
+        Assert.Equal(["case-a", "case-b/slide-2"], cells.Select(c => c.CaseId));
+        Assert.Equal("case-b/slide-2/m1.jpg", cells[1].Files[0].SourceName.Replace('\\', '/'));
+    }
+
+    [Fact]
+    public void Files_that_are_not_images_are_not_cells()
+    {
+        Touch(root, "notes.txt");
+        Touch(root, "scan.bmp");
+        Assert.Equal("scan", Assert.Single(InputScanner.Scan(root)).CellId);
+    }
+
+    [Fact]
+    public void A_manifest_groups_crops_by_cell_and_filters_by_split()
+    {
+        var manifest = Path.Combine(root, "manifest.csv");
+        File.WriteAllText(manifest, "path,patient,cell,label,split\na.tif,p1,c1,1,train\nb.tif,p1,c1,2,train\nc.tif,p2,c2,X,val\n");
+
+        var cell = Assert.Single(InputScanner.Scan(manifest, "train"));
+
+        Assert.Equal(("p1", "c1", CellSourceKind.CropSet), (cell.CaseId, cell.CellId, cell.Kind));
+        Assert.Equal(["a.tif", "b.tif"], cell.Files.Select(f => f.SourceName));
+    }
+
+    [Fact]
+    public void A_missing_input_names_itself()
+    {
+        var missing = Path.Combine(root, "absent");
+        var error = Assert.Throws<FileNotFoundException>(() => InputScanner.Scan(missing).ToList());
+        Assert.Contains("absent", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static void Touch(string folder, string name)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, name), [1, 2, 3, (byte)name.Length]);
+    }
+}
