@@ -62,7 +62,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             DateTimeOffset.UtcNow,
             Training: null,
             Metrics: new Dictionary<string, double>());
-        using var model = ChromosomeModel.Wrap(classifier, info, outputPath);
+        using var model = ChromosomeModel.Wrap(classifier, info);
 
         var augmenter = new CropPreprocessor(new PreprocessOptions
         {

@@ -40,6 +40,7 @@ public class KaryotypeTests
 
         Assert.Equal(expected, karyotype.Notation);
         Assert.Equal(normal, karyotype.IsNormal);
+        Assert.Equal(2 + Parse(gains).Count(c => c.Index == 20) - Parse(losses).Count(c => c.Index == 20), karyotype.CopiesOf(ChromosomeClass.Autosome(21)));
     }
 
     [Fact]

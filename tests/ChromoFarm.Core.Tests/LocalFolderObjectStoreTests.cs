@@ -15,6 +15,8 @@ public sealed class LocalFolderObjectStoreTests : IDisposable
         var stored = await store.PutAsync(new MemoryStream(bytes));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Key);
         Assert.Equal(bytes, await store.GetAsync(stored.Key));
+        Assert.True(await store.ExistsAsync(stored.Key));
+        Assert.False(await store.ExistsAsync(new string('0', 64)));
     }
 
     [Fact]

@@ -9,8 +9,7 @@ public sealed class BatchClassifierTests : IDisposable
 {
     private readonly ChromosomeModel model = ChromosomeModel.Wrap(
         ChromosomeClassifier.Create(new ModelConfig(64, 16, 1), seed: 7, ComputeDevice.Cpu),
-        new ModelInfo(1, "test-model", "test", new PreprocessingInfo(64, 28), ChromosomeClass.All.Select(c => c.Label).ToArray(), DateTimeOffset.UnixEpoch, null, new Dictionary<string, double>()),
-        "in-memory");
+        new ModelInfo(1, "test-model", "test", new PreprocessingInfo(64, 28), ChromosomeClass.All.Select(c => c.Label).ToArray(), DateTimeOffset.UnixEpoch, null, new Dictionary<string, double>()));
 
     private readonly CellPreparation preparation = new(new MetaphaseSegmenter());
 

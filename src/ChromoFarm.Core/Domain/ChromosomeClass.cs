@@ -24,8 +24,6 @@ public readonly record struct ChromosomeClass
 
     public bool IsAutosome => Index < AutosomeCount;
 
-    public bool IsSex => !IsAutosome;
-
     /// <summary>The label used in manifests, results and karyotypes: "1".."22", "X", "Y".</summary>
     public string Label => Index switch
     {

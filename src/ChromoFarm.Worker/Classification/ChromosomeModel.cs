@@ -7,9 +7,8 @@ namespace ChromoFarm.Worker.Classification;
 /// <summary>A classifier loaded from a model file together with its registry record and preprocessing.</summary>
 public sealed class ChromosomeModel : IDisposable
 {
-    private ChromosomeModel(string path, ChromosomeClassifier classifier, ModelInfo info)
+    private ChromosomeModel(ChromosomeClassifier classifier, ModelInfo info)
     {
-        Path = path;
         Classifier = classifier;
         Info = info;
         Preprocessor = new CropPreprocessor(new PreprocessOptions
@@ -18,8 +17,6 @@ public sealed class ChromosomeModel : IDisposable
             ReferenceLength = info.Preprocessing.ReferenceLength,
         });
     }
-
-    public string Path { get; }
 
     public ChromosomeClassifier Classifier { get; }
 
@@ -36,7 +33,7 @@ public sealed class ChromosomeModel : IDisposable
         var classifier = ChromosomeClassifier.Load(path, device);
         try
         {
-            return new ChromosomeModel(path, classifier, ReadInfo(classifier, path));
+            return new ChromosomeModel(classifier, ReadInfo(classifier, path));
         }
         catch
         {
@@ -46,12 +43,12 @@ public sealed class ChromosomeModel : IDisposable
     }
 
     /// <summary>Wraps a classifier being trained; <paramref name="info"/> becomes its metadata.</summary>
-    public static ChromosomeModel Wrap(ChromosomeClassifier classifier, ModelInfo info, string path)
+    public static ChromosomeModel Wrap(ChromosomeClassifier classifier, ModelInfo info)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(info);
         classifier.Metadata = info.ToJson();
-        return new ChromosomeModel(path, classifier, info);
+        return new ChromosomeModel(classifier, info);
     }
 
     public void Dispose() => Classifier.Dispose();
