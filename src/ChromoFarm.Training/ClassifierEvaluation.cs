@@ -13,13 +13,17 @@ public static class ClassifierEvaluation
     private const int CellsPerChunk = 8;
 
     /// <summary>Times the whole path a worker runs: read + decode + measure + preprocess + forward + assignment.</summary>
-    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, Action<int>? progress = null)
+    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, Action<int>? progress = null) =>
+        Run(model, cells, split, preparation, new EvaluationDetails(), progress);
+
+    /// <param name="details">Receives every chromosome's and cell's outcome, for reports.</param>
+    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, EvaluationDetails details, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(cells);
         var classifier = new BatchClassifier(model);
         var assigner = new ChromosomeAssigner();
-        var tally = new Tally();
+        var tally = new Tally(details);
         var watch = Stopwatch.StartNew();
         for (var start = 0; start < cells.Count; start += CellsPerChunk)
         {
@@ -29,7 +33,7 @@ public static class ClassifierEvaluation
                 var probabilities = classifier.Classify(chunk.Select(c => c.Prepared).ToArray());
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    tally.Add(chunk[i].Labels, assigner.Assign(probabilities[i]));
+                    tally.Add(chunk[i], probabilities[i], assigner.Assign(probabilities[i]));
                 }
             }
             finally
@@ -53,16 +57,16 @@ public static class ClassifierEvaluation
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(probabilities);
         var assigner = new ChromosomeAssigner();
-        var tally = new Tally();
+        var tally = new Tally(new EvaluationDetails());
         for (var i = 0; i < cells.Count; i++)
         {
-            tally.Add(cells[i].Labels, assigner.Assign(probabilities[i]));
+            tally.Add(cells[i], probabilities[i], assigner.Assign(probabilities[i]));
         }
 
         return tally.Report(modelVersion, null, seconds);
     }
 
-    private sealed class Tally
+    private sealed class Tally(EvaluationDetails details)
     {
         private int cells;
         private int chromosomes;
@@ -72,8 +76,15 @@ public static class ClassifierEvaluation
         private int cellsCorrectAssigned;
         private int karyotypesExact;
 
-        public void Add(IReadOnlyList<ChromosomeClass> truth, CellAssignment assignment)
+        public void Add(LabelledCell cell, float[][] probabilities, CellAssignment assignment)
         {
+            var truth = cell.Labels;
+            for (var i = 0; i < truth.Count; i++)
+            {
+                var argmax = assignment.ArgmaxLabels[i].Index;
+                details.Chromosomes.Add(new ChromosomeOutcome(truth[i].Index, argmax, assignment.Labels[i].Index, probabilities[i][argmax]));
+            }
+
             var argmaxHits = truth.Where((t, i) => assignment.ArgmaxLabels[i] == t).Count();
             var assignedHits = truth.Where((t, i) => assignment.Labels[i] == t).Count();
             cells++;
@@ -82,7 +93,10 @@ public static class ClassifierEvaluation
             correctAssigned += assignedHits;
             cellsCorrect += argmaxHits == truth.Count ? 1 : 0;
             cellsCorrectAssigned += assignedHits == truth.Count ? 1 : 0;
-            karyotypesExact += Karyotype.FromLabels(assignment.Labels).Equals(Karyotype.FromLabels(truth)) ? 1 : 0;
+            var called = Karyotype.FromLabels(assignment.Labels);
+            var expected = Karyotype.FromLabels(truth);
+            karyotypesExact += called.Equals(expected) ? 1 : 0;
+            details.Cells.Add(new CellEvaluation(cell.Source.Patient, cell.Source.Cell, truth.Count, truth.Count - argmaxHits, truth.Count - assignedHits, expected.Notation, called.Notation));
         }
 
         public EvaluationReport Report(string modelVersion, string? split, double seconds) => new(
@@ -95,6 +109,7 @@ public static class ClassifierEvaluation
             Fraction(cellsCorrect, cells),
             Fraction(cellsCorrectAssigned, cells),
             Fraction(karyotypesExact, cells),
+            Math.Round(Calibration.ExpectedError(Calibration.Bins(details.Chromosomes.Select(c => ((double)c.ArgmaxProbability, c.Argmax == c.Truth)))), 5),
             seconds > 0 ? Math.Round(chromosomes / seconds, 1) : 0,
             Math.Round(seconds, 3));
 

@@ -13,5 +13,6 @@ public sealed record EvaluationReport(
     [property: JsonPropertyName("cells_all_correct")] double CellsAllCorrect,
     [property: JsonPropertyName("cells_all_correct_assigned")] double CellsAllCorrectAssigned,
     [property: JsonPropertyName("karyotype_exact")] double KaryotypeExact,
+    [property: JsonPropertyName("expected_calibration_error")] double ExpectedCalibrationError,
     [property: JsonPropertyName("chromosomes_per_second")] double ChromosomesPerSecond,
     [property: JsonPropertyName("seconds")] double Seconds);

@@ -65,10 +65,11 @@ public sealed class EmbeddedRunTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluate_prints_the_json_contract()
+    public async Task Evaluate_prints_the_json_contract_and_writes_the_report()
     {
         var (manifest, _, crops) = WritePki3Manifest(cellCount: 2);
-        var result = await Cli.RunAsync("evaluate", "--data", manifest, "--json");
+        var reportFolder = Path.Combine(folder, "report");
+        var result = await Cli.RunAsync("evaluate", "--data", manifest, "--json", "--report", reportFolder);
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = System.Text.Json.JsonDocument.Parse(result.Output);
         var root = json.RootElement;
@@ -80,6 +81,9 @@ public sealed class EmbeddedRunTests : IDisposable
         }
 
         Assert.True(root.GetProperty("chromosomes_per_second").GetDouble() > 0);
+        Assert.InRange(root.GetProperty("expected_calibration_error").GetDouble(), 0, 1);
+        Assert.True(new FileInfo(Path.Combine(reportFolder, "confusion-assigned.png")).Length > 1000);
+        Assert.Equal(1 + 24, File.ReadAllLines(Path.Combine(reportFolder, "per-class.csv")).Length);
     }
 
     public void Dispose()

@@ -19,11 +19,12 @@ internal static class EvaluateCommand
         var data = new Option<FileInfo>("--data") { Description = "Dataset manifest CSV", Required = true };
         var split = new Option<string?>("--split") { Description = "Evaluate only this split (default: all cells)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Also write confusion matrices (PNG), per-class scores, worst cells and calibration to this folder" };
         var device = CommonOptions.Device(ComputeDevice.Auto);
         var threads = CommonOptions.Threads();
         var command = new Command("evaluate", "Measure a model on labelled cells: accuracy argmax and after per-cell assignment, karyotypes, throughput")
         {
-            model, data, split, json, device, threads,
+            model, data, split, json, report, device, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -38,26 +39,36 @@ internal static class EvaluateCommand
 
             using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
             var preparation = new CellPreparation(new MetaphaseSegmenter());
-            EvaluationReport report;
+            var details = new EvaluationDetails();
+            EvaluationReport result;
             if (parse.GetValue(json))
             {
-                report = ClassifierEvaluation.Run(loaded, cells, splitName, preparation);
-                Console.WriteLine(JsonSerializer.Serialize(report));
-                return Task.FromResult(ExitCodes.Ok);
+                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details);
+                Console.WriteLine(JsonSerializer.Serialize(result));
+            }
+            else
+            {
+                result = AnsiConsole.Progress().Start(context =>
+                {
+                    var task = context.AddTask("evaluate", maxValue: cells.Count);
+                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done);
+                });
+                var table = new Table().AddColumns("metric", "value");
+                foreach (var property in JsonSerializer.SerializeToElement(result, Indented).EnumerateObject())
+                {
+                    table.AddRow(property.Name, property.Value.ToString());
+                }
+
+                AnsiConsole.Write(table);
             }
 
-            report = AnsiConsole.Progress().Start(context =>
+            if (parse.GetValue(report) is { } folder)
             {
-                var task = context.AddTask("evaluate", maxValue: cells.Count);
-                return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, done => task.Value = done);
-            });
-            var table = new Table().AddColumns("metric", "value");
-            foreach (var property in JsonSerializer.SerializeToElement(report, Indented).EnumerateObject())
-            {
-                table.AddRow(property.Name, property.Value.ToString());
+                EvaluationReportWriter.Write(folder.FullName, result, details);
+                // Keep stdout a single JSON object under --json; say where the report went on stderr.
+                Console.Error.WriteLine($"chromofarm: report written to {folder.FullName}");
             }
 
-            AnsiConsole.Write(table);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

@@ -1,0 +1,22 @@
+namespace ChromoFarm.Training;
+
+/// <summary>One evaluated chromosome: class indices of the truth, the argmax and the assignment.</summary>
+public readonly record struct ChromosomeOutcome(int Truth, int Argmax, int Assigned, float ArgmaxProbability);
+
+/// <summary>One evaluated cell, for the list of worst cells.</summary>
+public sealed record CellEvaluation(
+    string Patient,
+    string Cell,
+    int Chromosomes,
+    int ArgmaxErrors,
+    int AssignedErrors,
+    string TruthKaryotype,
+    string CalledKaryotype);
+
+/// <summary>Everything an evaluation saw, for reports beyond the summary numbers.</summary>
+public sealed class EvaluationDetails
+{
+    public List<ChromosomeOutcome> Chromosomes { get; } = [];
+
+    public List<CellEvaluation> Cells { get; } = [];
+}

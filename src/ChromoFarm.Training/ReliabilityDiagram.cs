@@ -1,0 +1,42 @@
+using System.Globalization;
+using ChromoFarm.Pictures;
+
+namespace ChromoFarm.Training;
+
+/// <summary>Accuracy per confidence bin against the diagonal of perfect calibration.</summary>
+public static class ReliabilityDiagram
+{
+    private const int Plot = 300;
+    private const int Margin = 30;
+
+    public static RgbCanvas Render(IReadOnlyList<CalibrationBin> bins, double expectedError)
+    {
+        ArgumentNullException.ThrowIfNull(bins);
+        var canvas = new RgbCanvas(Plot + (2 * Margin), Plot + (2 * Margin), Rgb.White);
+        var origin = (X: Margin, Y: Margin + Plot);
+        canvas.Fill(origin.X, Margin, 1, Plot, Rgb.Black);
+        canvas.Fill(origin.X, origin.Y, Plot, 1, Rgb.Black);
+        for (var i = 0; i < Plot; i++)
+        {
+            canvas.Set(origin.X + i, origin.Y - i, new Rgb(150, 150, 150));
+        }
+
+        var width = Plot / bins.Count;
+        for (var b = 0; b < bins.Count; b++)
+        {
+            if (bins[b].Count == 0)
+            {
+                continue;
+            }
+
+            var height = (int)Math.Round(bins[b].Accuracy * Plot);
+            canvas.Fill(origin.X + (b * width) + 1, origin.Y - height, width - 2, height, new Rgb(33, 84, 168));
+        }
+
+        canvas.DrawText("ECE " + expectedError.ToString("0.000", CultureInfo.InvariantCulture), Margin + 4, 8, Rgb.Black);
+        canvas.DrawText("0", origin.X - 8, origin.Y + 6, Rgb.Black);
+        canvas.DrawText("1", origin.X + Plot - 4, origin.Y + 6, Rgb.Black);
+        canvas.DrawText("1", origin.X - 10, Margin - 3, Rgb.Black);
+        return canvas;
+    }
+}
