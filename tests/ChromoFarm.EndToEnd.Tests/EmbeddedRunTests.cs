@@ -86,6 +86,24 @@ public sealed class EmbeddedRunTests : IDisposable
         Assert.Equal(1 + 24, File.ReadAllLines(Path.Combine(reportFolder, "per-class.csv")).Length);
     }
 
+    [Fact]
+    public async Task Models_list_shows_the_shipped_model_and_names_an_unreadable_file()
+    {
+        var notAModel = Path.Combine(folder, "notes.cfm");
+        await File.WriteAllTextAsync(notAModel, "not a model");
+
+        var shipped = await Cli.RunAsync("models", "list", "--json");
+        var bad = await Cli.RunAsync("models", "list", notAModel);
+
+        Assert.True(shipped.ExitCode == 0, shipped.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(shipped.Output);
+        var metadata = json.RootElement[0].GetProperty("metadata");
+        Assert.StartsWith("chromofarm-resnet", metadata.GetProperty("version").GetString(), StringComparison.Ordinal);
+        Assert.True(metadata.GetProperty("metrics").GetProperty("val_accuracy").GetDouble() > 0.5);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("notes.cfm", bad.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ChromoFarm.Models;
+using ChromoFarm.Native;
+using ChromoFarm.Worker.Classification;
+using Spectre.Console;
+
+namespace ChromoFarm.Cli.Commands;
+
+/// <summary>`chromofarm models list [PATH...] [--json]`: the registry record inside each model file.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Model files or folders (default: the shipped models folder)", Arity = ArgumentArity.ZeroOrMore };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of the models' metadata" };
+        var list = new Command("list", "Show version, architecture, training data and metrics of model files") { paths, json };
+        list.SetAction((parse, _) => CommandErrors.Guard(() => Task.FromResult(List(parse.GetValue(paths) ?? [], parse.GetValue(json)))));
+        return new Command("models", "Inspect model files") { list };
+    }
+
+    private static int List(string[] paths, bool json)
+    {
+        var files = (paths.Length == 0 ? [Path.GetDirectoryName(DefaultModel.Path)!] : paths).SelectMany(Expand).ToArray();
+        var models = new List<(string File, ModelInfo Info)>();
+        var failed = false;
+        foreach (var file in files)
+        {
+            try
+            {
+                using var model = ChromosomeModel.Load(file, ComputeDevice.Cpu);
+                models.Add((file, model.Info));
+            }
+            catch (NativeException error)
+            {
+                Console.Error.WriteLine($"chromofarm: {error.Message}");
+                failed = true;
+            }
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(models.Select(m => new { file = m.File, metadata = JsonDocument.Parse(m.Info.ToJson()).RootElement })));
+        }
+        else
+        {
+            // One block per model: versions and architectures are too long for the columns of an 80-column table.
+            foreach (var (file, info) in models)
+            {
+                var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn();
+                grid.AddRow("version", Markup.Escape(info.Version));
+                grid.AddRow("architecture", Markup.Escape(info.Architecture));
+                grid.AddRow("input", string.Create(CultureInfo.InvariantCulture, $"{info.Preprocessing.Canvas} px canvas, cell median drawn {info.Preprocessing.ReferenceLength} px"));
+                grid.AddRow("trained on", Markup.Escape(info.Training is { } t
+                    ? string.Create(CultureInfo.InvariantCulture, $"{t.Data} {t.Split}: {t.Cells} cells, {t.Chromosomes} crops; best epoch {t.BestEpoch} of {t.Epochs}; seed {t.Seed}; {t.Seconds:0} s")
+                    : "-"));
+                grid.AddRow("metrics", Markup.Escape(string.Join(", ", info.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}")))));
+                grid.AddRow("created", info.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
+                AnsiConsole.MarkupLineInterpolated($"[bold]{file}[/]");
+                AnsiConsole.Write(grid);
+            }
+        }
+
+        return failed ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    private static IEnumerable<string> Expand(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.cfm").Order(StringComparer.Ordinal)
+        : File.Exists(path) ? [path]
+        : throw new FileNotFoundException($"{path}: no such model file or folder", path);
+
+    private static string Metric(ModelInfo info, string name) =>
+        info.Metrics.TryGetValue(name, out var value) ? value.ToString("P2", CultureInfo.InvariantCulture) : "-";
+}
