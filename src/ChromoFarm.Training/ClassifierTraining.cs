@@ -73,6 +73,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             MaxRotationDegrees = options.MaxRotationDegrees,
         });
         var batch = new ClassifierBatch(options.BatchSize, options.Canvas);
+        var classWeights = options.ClassBalanced ? ClassWeights.InverseFrequency(train.SelectMany(c => c.Labels)) : null;
         var samples = train.SelectMany((cell, c) => Enumerable.Range(0, cell.Labels.Count).Select(i => (Cell: c, Index: i))).ToArray();
         var stepsPerEpoch = (samples.Length + options.BatchSize - 1) / options.BatchSize;
         var totalSteps = stepsPerEpoch * options.Epochs;
@@ -109,7 +110,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
 
                 batch.Clear();
                 augmenter.Append(batch, crops, lengths, areas, seed: options.Seed * 1_000_003UL + (ulong)step);
-                var result = trainer.Step(batch, labels);
+                var result = trainer.Step(batch, labels, classWeights);
                 lossSum += result.Loss * slice.Length;
                 hits += result.Correct;
                 progress.StepFinished(epoch, s + 1, result.Loss);

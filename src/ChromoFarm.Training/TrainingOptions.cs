@@ -34,6 +34,9 @@ public sealed record TrainingOptions
 
     public float MaxRotationDegrees { get; init; } = 180f;
 
+    /// <summary>Weight the loss by inverse class frequency (helps the rare Y); off until measured on Pki-3.</summary>
+    public bool ClassBalanced { get; init; }
+
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
     public string TrainSplit { get; init; } = "train";
