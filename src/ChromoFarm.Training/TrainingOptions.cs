@@ -2,10 +2,10 @@ using ChromoFarm.Native;
 
 namespace ChromoFarm.Training;
 
-/// <summary>The training recipe; every field is recorded in the model's metadata or epoch log.</summary>
+/// <summary>The training recipe; the defaults are the shipped model's (docs/model.md).</summary>
 public sealed record TrainingOptions
 {
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 30;
 
     public int BatchSize { get; init; } = 64;
 
@@ -19,14 +19,14 @@ public sealed record TrainingOptions
     public int WarmupSteps { get; init; } = 200;
 
     /// <summary>Stop after this many epochs without a better validation score.</summary>
-    public int Patience { get; init; } = 4;
+    public int Patience { get; init; } = 6;
 
     public ulong Seed { get; init; } = 1;
 
-    public int Canvas { get; init; } = 64;
+    public int Canvas { get; init; } = 80;
 
     /// <summary>Pixels a chromosome of its cell's median length is drawn at.</summary>
-    public float ReferenceLength { get; init; } = 28f;
+    public float ReferenceLength { get; init; } = 36f;
 
     public int BaseWidth { get; init; } = 32;
 
