@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChromoFarm.Datasets;
 using ChromoFarm.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,21 +57,15 @@ public sealed class ResultsQueries(DbContextOptions<ResultsDbContext> options)
         {
             text.AppendLine(string.Join(',', new[]
             {
-                Csv(c.CaseId), Csv(c.CellId), c.Status, Csv(c.ModelVersion), Csv(c.Karyotype),
+                Csv.Field(c.CaseId), Csv.Field(c.CellId), c.Status, Csv.Field(c.ModelVersion), Csv.Field(c.Karyotype),
                 c.ChromosomeCount.ToString(CultureInfo.InvariantCulture),
                 c.IsNormal is null ? string.Empty : c.IsNormal.Value ? "true" : "false",
                 c.MeanConfidence?.ToString("0.0000", CultureInfo.InvariantCulture) ?? string.Empty,
                 c.ChangedByAssignment?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                Csv(c.Error),
+                Csv.Field(c.Error),
             }));
         }
 
         await File.WriteAllTextAsync(path, text.ToString(), cancellationToken).ConfigureAwait(false);
     }
-
-    // Quote fields that hold separators, as RFC 4180 asks: karyotypes contain commas.
-    private static string Csv(string? value) =>
-        value is null ? string.Empty
-        : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : value;
 }

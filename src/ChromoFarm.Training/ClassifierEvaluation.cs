@@ -13,9 +13,6 @@ public static class ClassifierEvaluation
     private const int CellsPerChunk = 8;
 
     /// <summary>Times the whole path a worker runs: read + decode + measure + preprocess + forward + assignment.</summary>
-    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, Action<int>? progress = null) =>
-        Run(model, cells, split, preparation, new EvaluationDetails(), progress);
-
     /// <param name="details">Receives every chromosome's and cell's outcome, for reports.</param>
     public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, EvaluationDetails details, Action<int>? progress = null)
     {

@@ -73,6 +73,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             MaxRotationDegrees = options.MaxRotationDegrees,
         });
         var batch = new ClassifierBatch(options.BatchSize, options.Canvas);
+        var validator = new BatchClassifier(model);
         var classWeights = options.ClassBalanced ? ClassWeights.InverseFrequency(train.SelectMany(c => c.Labels)) : null;
         var samples = train.SelectMany((cell, c) => Enumerable.Range(0, cell.Labels.Count).Select(i => (Cell: c, Index: i))).ToArray();
         var stepsPerEpoch = (samples.Length + options.BatchSize - 1) / options.BatchSize;
@@ -117,7 +118,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             }
 
             var evaluationWatch = Stopwatch.StartNew();
-            var probabilities = new BatchClassifier(model).Classify(validation.Select(c => c.Prepared).ToArray());
+            var probabilities = validator.Classify(validation.Select(c => c.Prepared).ToArray());
             var report = ClassifierEvaluation.Score(version, validation, probabilities, evaluationWatch.Elapsed.TotalSeconds);
             var improved = best is null || Better(report, best);
             if (improved)

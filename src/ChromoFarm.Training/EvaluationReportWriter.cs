@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ChromoFarm.Datasets;
 using ChromoFarm.Domain;
 using ChromoFarm.Pictures;
 
@@ -77,7 +78,7 @@ public static class EvaluationReportWriter
         var text = new StringBuilder("patient,cell,chromosomes,argmax_errors,assigned_errors,truth_karyotype,called_karyotype\n");
         foreach (var cell in details.Cells.OrderByDescending(c => c.AssignedErrors).ThenByDescending(c => c.ArgmaxErrors).Take(WorstCells))
         {
-            text.AppendLine(string.Join(',', cell.Patient, cell.Cell, Int(cell.Chromosomes), Int(cell.ArgmaxErrors), Int(cell.AssignedErrors), Quote(cell.TruthKaryotype), Quote(cell.CalledKaryotype)));
+            text.AppendLine(string.Join(',', Csv.Field(cell.Patient), Csv.Field(cell.Cell), Int(cell.Chromosomes), Int(cell.ArgmaxErrors), Int(cell.AssignedErrors), Csv.Field(cell.TruthKaryotype), Csv.Field(cell.CalledKaryotype)));
         }
 
         return text.ToString();
@@ -97,6 +98,4 @@ public static class EvaluationReportWriter
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string value) => $"\"{value}\"";
 }

@@ -11,8 +11,6 @@ namespace ChromoFarm.Cli.Commands;
 /// <summary>`chromofarm evaluate --model MODEL --data MANIFEST [--split NAME] --json`.</summary>
 internal static class EvaluateCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Command Create()
     {
         var model = CommonOptions.Model();
@@ -54,7 +52,7 @@ internal static class EvaluateCommand
                     return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done);
                 });
                 var table = new Table().AddColumns("metric", "value");
-                foreach (var property in JsonSerializer.SerializeToElement(result, Indented).EnumerateObject())
+                foreach (var property in JsonSerializer.SerializeToElement(result).EnumerateObject())
                 {
                     table.AddRow(property.Name, property.Value.ToString());
                 }
