@@ -24,7 +24,8 @@ public sealed class ChromosomeClassifier : IDisposable
             var config = Proxy.cf_model_get_config(handle);
             Config = new ModelConfig(config.Canvas, config.BaseWidth, config.BlocksPerStage, config.NumClasses);
             Device = (ComputeDevice)Proxy.cf_model_device(handle);
-            ParameterCount = Proxy.cf_model_parameter_count(handle);
+            IsTorchScript = Proxy.cf_model_is_torchscript(handle);
+            ParameterCount = IsTorchScript ? null : Proxy.cf_model_parameter_count(handle);
         }
         catch
         {
@@ -39,8 +40,15 @@ public sealed class ChromosomeClassifier : IDisposable
     /// <summary>Where the parameters live: <see cref="ComputeDevice.Cpu"/> or <see cref="ComputeDevice.Cuda"/>, never Auto.</summary>
     public ComputeDevice Device { get; }
 
-    /// <summary>Trainable parameters.</summary>
-    public long ParameterCount { get; }
+    /// <summary>Trainable parameters; null for a TorchScript module, whose parameters are opaque here.</summary>
+    public long? ParameterCount { get; }
+
+    /// <summary>
+    /// A TorchScript module trained elsewhere (<see cref="LoadTorchScript"/>): forward only, so
+    /// <see cref="Save"/> and <see cref="ClassifierTrainer.Create"/> refuse it. Its
+    /// <see cref="Config"/> has BaseWidth = BlocksPerStage = 0.
+    /// </summary>
+    public bool IsTorchScript { get; }
 
     /// <summary>Free-form text saved inside the model file (the farm stores JSON: version, training data, metrics).</summary>
     public string Metadata
@@ -97,6 +105,26 @@ public sealed class ChromosomeClassifier : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return new ChromosomeClassifier(Proxy.cf_model_load(path, (int)CheckedDevice(device)));
+    }
+
+    /// <summary>Loads a TorchScript module (torch.jit.save) for inference, e.g. one exported from Python.</summary>
+    /// <exception cref="ModelFileException">Missing or not a loadable TorchScript file; the message starts with the path.</exception>
+    /// <exception cref="DeviceUnavailableException">CUDA asked for but not available.</exception>
+    public static ChromosomeClassifier LoadTorchScript(string path, TorchScriptInput input, ComputeDevice device = ComputeDevice.Auto)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(input);
+        var native = new CfScriptOptions
+        {
+            Canvas = input.Canvas,
+            Channels = input.Channels,
+            SizeFeatures = input.SizeFeatures ? 1 : 0,
+            OutputsProbabilities = input.OutputsProbabilities ? 1 : 0,
+            NumClasses = input.NumClasses,
+            Mean = input.Mean,
+            Std = input.Std,
+        };
+        return new ChromosomeClassifier(Proxy.cf_model_load_torchscript(path, native, (int)CheckedDevice(device)));
     }
 
     /// <summary>Writes the weights, shape and metadata to <paramref name="path"/>.</summary>

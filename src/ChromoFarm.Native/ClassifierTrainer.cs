@@ -65,6 +65,30 @@ public sealed class ClassifierTrainer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes what training needs beside the weights to resume exactly: the optimiser's moments and
+    /// step counts and the CPU random generator (dropout). Written to a temporary file and renamed.
+    /// </summary>
+    public void SaveState(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        lock (Model.Gate)
+        {
+            Proxy.cf_trainer_save_state(_handle, path);
+        }
+    }
+
+    /// <summary>Restores a state written by <see cref="SaveState"/>; set <see cref="LearningRate"/> afterwards as the schedule says.</summary>
+    /// <exception cref="ModelFileException">Missing, corrupt, or written for a model of another shape.</exception>
+    public void LoadState(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        lock (Model.Gate)
+        {
+            Proxy.cf_trainer_load_state(_handle, path);
+        }
+    }
+
     /// <summary>One optimisation step on the batch's crops.</summary>
     /// <param name="batch">Preprocessed crops; its canvas must match the model's.</param>
     /// <param name="labels">One class index in [0, NumClasses) per crop.</param>

@@ -77,6 +77,8 @@ public sealed class CropPreprocessor
             Augment = Options.Augment ? 1 : 0,
             Seed = seed ?? Options.Seed,
             MaxRotationDeg = Options.MaxRotationDegrees,
+            Orient = Options.Orient ? 1 : 0,
+            Fit = Options.Fit ? 1 : 0,
         };
         Proxy.cf_preprocess(
             crops,

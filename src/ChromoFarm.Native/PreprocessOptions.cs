@@ -20,4 +20,17 @@ public sealed record PreprocessOptions
 
     /// <summary>Augmentation rotation is uniform in ±this many degrees; 180 means any angle.</summary>
     public float MaxRotationDegrees { get; init; } = 180f;
+
+    /// <summary>
+    /// Turn each crop's long axis vertical before drawing it, as in a karyogram: the network
+    /// then spends no capacity on rotation, and crops cut from a spread at any angle match.
+    /// </summary>
+    public bool Orient { get; init; }
+
+    /// <summary>
+    /// Scale every crop so that its longer side fills the canvas (as torchvision-style models are
+    /// usually trained) instead of the per-cell scale; <see cref="ReferenceLength"/> then only
+    /// matters for the size features.
+    /// </summary>
+    public bool Fit { get; init; }
 }

@@ -57,7 +57,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             ModelInfo.CurrentFormatVersion,
             version,
             $"{Architecture}(canvas={options.Canvas}, base_width={options.BaseWidth}, blocks_per_stage={options.BlocksPerStage}, size_features=2)",
-            new PreprocessingInfo(options.Canvas, options.ReferenceLength),
+            new PreprocessingInfo(options.Canvas, options.ReferenceLength, options.Orient),
             ChromosomeClass.All.Select(c => c.Label).ToArray(),
             DateTimeOffset.UtcNow,
             Training: null,
@@ -71,6 +71,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             Augment = true,
             Seed = options.Seed,
             MaxRotationDegrees = options.MaxRotationDegrees,
+            Orient = options.Orient,
         });
         var batch = new ClassifierBatch(options.BatchSize, options.Canvas);
         var validator = new BatchClassifier(model);

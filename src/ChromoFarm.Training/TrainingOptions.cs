@@ -26,13 +26,17 @@ public sealed record TrainingOptions
     public int Canvas { get; init; } = 80;
 
     /// <summary>Pixels a chromosome of its cell's median length is drawn at.</summary>
-    public float ReferenceLength { get; init; } = 36f;
+    public float ReferenceLength { get; init; } = 40f;
 
     public int BaseWidth { get; init; } = 32;
 
     public int BlocksPerStage { get; init; } = 1;
 
-    public float MaxRotationDegrees { get; init; } = 180f;
+    /// <summary>Crops are turned long axis vertical (karyogram orientation) before augmentation.</summary>
+    public bool Orient { get; init; } = true;
+
+    /// <summary>Augmentation rotation around the (oriented) crop: small, since orientation already did the rest.</summary>
+    public float MaxRotationDegrees { get; init; } = 15f;
 
     /// <summary>Weight the loss by inverse class frequency (helps the rare Y); off until measured on Pki-3.</summary>
     public bool ClassBalanced { get; init; }

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<FileInfo> Model() => new("--model")
     {
-        Description = "Model file (default: the model shipped with ChromoFarm, or $CHROMOFARM_MODEL)",
+        Description = "Model file: a ChromoFarm .cfm, or a TorchScript file with its JSON sidecar (model.pt + model.json); default: the shipped model, or $CHROMOFARM_MODEL",
     };
 
     public static Option<ComputeDevice> Device(ComputeDevice fallback) => new("--device")

@@ -51,7 +51,7 @@ internal static class ModelsCommand
                 var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn();
                 grid.AddRow("version", Markup.Escape(info.Version));
                 grid.AddRow("architecture", Markup.Escape(info.Architecture));
-                grid.AddRow("input", string.Create(CultureInfo.InvariantCulture, $"{info.Preprocessing.Canvas} px canvas, cell median drawn {info.Preprocessing.ReferenceLength} px"));
+                grid.AddRow("input", Input(info.Preprocessing));
                 grid.AddRow("trained on", Markup.Escape(info.Training is { } t
                     ? string.Create(CultureInfo.InvariantCulture, $"{t.Data} {t.Split}: {t.Cells} cells, {t.Chromosomes} crops; best epoch {t.BestEpoch} of {t.Epochs}; seed {t.Seed}; {t.Seconds:0} s")
                     : "-"));
@@ -66,9 +66,14 @@ internal static class ModelsCommand
     }
 
     private static IEnumerable<string> Expand(string path) =>
-        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.cfm").Order(StringComparer.Ordinal)
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Where(f => f.EndsWith(".cfm", StringComparison.Ordinal) || TorchScriptSidecar.Exists(f)).Order(StringComparer.Ordinal)
         : File.Exists(path) ? [path]
         : throw new FileNotFoundException($"{path}: no such model file or folder", path);
+
+    private static string Input(PreprocessingInfo p) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{p.Canvas} px canvas, {(p.Fit ? "each crop resized to fill it" : $"cell median drawn {p.ReferenceLength} px")}{(p.Orient ? ", long axis turned vertical" : "")}");
 
     private static string Metric(ModelInfo info, string name) =>
         info.Metrics.TryGetValue(name, out var value) ? value.ToString("P2", CultureInfo.InvariantCulture) : "-";

@@ -23,6 +23,8 @@ internal static class TrainCommand
         var blocks = new Option<int>("--blocks") { Description = "Residual blocks per stage", DefaultValueFactory = _ => defaults.BlocksPerStage };
         var canvas = new Option<int>("--canvas") { Description = "Input side in px", DefaultValueFactory = _ => defaults.Canvas };
         var referenceLength = new Option<float>("--reference-length") { Description = "Px a chromosome of its cell's median length is drawn at", DefaultValueFactory = _ => defaults.ReferenceLength };
+        var orient = new Option<bool>("--orient") { Description = "Turn crops long axis vertical before augmentation (--orient false: keep them as cut)", DefaultValueFactory = _ => defaults.Orient };
+        var rotation = new Option<float>("--max-rotation") { Description = "Augmentation rotation, ± degrees (180: any angle)", DefaultValueFactory = _ => defaults.MaxRotationDegrees };
         var classBalanced = new Option<bool>("--class-balanced") { Description = "Weight the loss by inverse class frequency" };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation score", DefaultValueFactory = _ => defaults.Patience };
         var trainSplit = new Option<string>("--train-split") { DefaultValueFactory = _ => defaults.TrainSplit };
@@ -32,7 +34,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a chromosome classifier on a manifest's training split")
         {
-            data, output, epochs, device, seed, batchSize, learningRate, baseWidth, blocks, canvas, referenceLength, patience, classBalanced, trainSplit, validationSplit, limitCells, threads,
+            data, output, epochs, device, seed, batchSize, learningRate, baseWidth, blocks, canvas, referenceLength, orient, rotation, patience, classBalanced, trainSplit, validationSplit, limitCells, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -48,6 +50,8 @@ internal static class TrainCommand
                 BlocksPerStage = parse.GetValue(blocks),
                 Canvas = parse.GetValue(canvas),
                 ReferenceLength = parse.GetValue(referenceLength),
+                Orient = parse.GetValue(orient),
+                MaxRotationDegrees = parse.GetValue(rotation),
                 Patience = parse.GetValue(patience),
                 ClassBalanced = parse.GetValue(classBalanced),
                 TrainSplit = parse.GetValue(trainSplit)!,

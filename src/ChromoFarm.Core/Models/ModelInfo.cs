@@ -6,7 +6,9 @@ namespace ChromoFarm.Models;
 /// <summary>How crops are turned into classifier input; stored in the model so that inference matches training.</summary>
 /// <param name="Canvas">Input side in px.</param>
 /// <param name="ReferenceLength">A chromosome as long as its cell's median is drawn this many px long.</param>
-public sealed record PreprocessingInfo(int Canvas, float ReferenceLength);
+/// <param name="Orient">Crops are turned long axis vertical before drawing (absent in older files: false).</param>
+/// <param name="Fit">Crops fill the canvas instead of the per-cell scale (TorchScript models trained the torchvision way).</param>
+public sealed record PreprocessingInfo(int Canvas, float ReferenceLength, bool Orient = false, bool Fit = false);
 
 /// <summary>What a model was trained on and how.</summary>
 public sealed record TrainingInfo(

@@ -11,7 +11,7 @@ internal static unsafe partial class NativeMethods
     internal const string LibraryName = "chromofarm_native";
 
     /// <summary>The CF_ABI_VERSION this binding was written against.</summary>
-    internal const int ExpectedAbiVersion = 1;
+    internal const int ExpectedAbiVersion = 2;
 
     internal const int NumClasses = 24;
     internal const int NumSizeFeatures = 2;
@@ -103,6 +103,12 @@ internal static unsafe partial class NativeMethods
     internal static partial NativeStatus cf_model_load(string path, int device, out ModelHandle model);
 
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus cf_model_load_torchscript(string path, in CfScriptOptions options, int device, out ModelHandle model);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_model_is_torchscript(ModelHandle model, out int isTorchScript);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus cf_model_save(ModelHandle model, string path);
 
     [LibraryImport(LibraryName)]
@@ -137,6 +143,12 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial NativeStatus cf_trainer_set_learning_rate(TrainerHandle trainer, float learningRate);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus cf_trainer_save_state(TrainerHandle trainer, string path);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus cf_trainer_load_state(TrainerHandle trainer, string path);
 
     [LibraryImport(LibraryName)]
     internal static partial NativeStatus cf_trainer_step(

@@ -44,6 +44,20 @@ internal struct CfPreprocessOptions
     // 4 bytes of padding before the uint64_t, as the C compiler lays it out.
     public ulong Seed;
     public float MaxRotationDeg;
+    public int Orient;
+    public int Fit;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct CfScriptOptions
+{
+    public int Canvas;
+    public int Channels;
+    public int SizeFeatures;
+    public int OutputsProbabilities;
+    public int NumClasses;
+    public float Mean;
+    public float Std;
 }
 
 [StructLayout(LayoutKind.Sequential)]

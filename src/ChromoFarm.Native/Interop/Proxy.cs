@@ -290,6 +290,19 @@ internal static unsafe class Proxy
         return Created(status, model, nameof(cf_model_load), path);
     }
 
+    internal static ModelHandle cf_model_load_torchscript(string path, in CfScriptOptions options, int device)
+    {
+        EnsureReady();
+        var status = NativeMethods.cf_model_load_torchscript(path, options, device, out var model);
+        return Created(status, model, nameof(cf_model_load_torchscript), path);
+    }
+
+    internal static bool cf_model_is_torchscript(ModelHandle model)
+    {
+        Check(NativeMethods.cf_model_is_torchscript(model, out var isTorchScript), nameof(cf_model_is_torchscript));
+        return isTorchScript != 0;
+    }
+
     internal static void cf_model_save(ModelHandle model, string path) =>
         Check(NativeMethods.cf_model_save(model, path), nameof(cf_model_save), path);
 
@@ -387,6 +400,12 @@ internal static unsafe class Proxy
 
     internal static void cf_trainer_set_learning_rate(TrainerHandle trainer, float learningRate) =>
         Check(NativeMethods.cf_trainer_set_learning_rate(trainer, learningRate), nameof(cf_trainer_set_learning_rate));
+
+    internal static void cf_trainer_save_state(TrainerHandle trainer, string path) =>
+        Check(NativeMethods.cf_trainer_save_state(trainer, path), nameof(cf_trainer_save_state), path);
+
+    internal static void cf_trainer_load_state(TrainerHandle trainer, string path) =>
+        Check(NativeMethods.cf_trainer_load_state(trainer, path), nameof(cf_trainer_load_state), path);
 
     internal static (float Loss, int Correct) cf_trainer_step(
         TrainerHandle trainer,

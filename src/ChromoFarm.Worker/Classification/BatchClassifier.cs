@@ -30,7 +30,7 @@ public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256)
 
             batch.Clear();
             model.Preprocessor.Append(batch, crops, lengths.ToArray(), areas.ToArray());
-            var probabilities = model.Classifier.Predict(batch);
+            var probabilities = model.Predict(batch);
             for (var k = 0; k < pending.Count; k++)
             {
                 results[pending[k].Cell][pending[k].Chromosome] = probabilities.AsSpan(k * ChromosomeClass.Count, ChromosomeClass.Count).ToArray();

@@ -4,17 +4,26 @@ using ChromoFarm.Native;
 
 namespace ChromoFarm.Worker.Classification;
 
-/// <summary>A classifier loaded from a model file together with its registry record and preprocessing.</summary>
+/// <summary>
+/// A classifier loaded from a model file together with its registry record and preprocessing:
+/// a ChromoFarm model (.cfm, metadata inside) or a TorchScript module with its JSON sidecar.
+/// </summary>
 public sealed class ChromosomeModel : IDisposable
 {
-    private ChromosomeModel(ChromosomeClassifier classifier, ModelInfo info)
+    // For each farm class, the output column holding it; null when the order is already 1..22, X, Y.
+    private readonly int[]? columnOfClass;
+
+    private ChromosomeModel(ChromosomeClassifier classifier, ModelInfo info, int[]? columnOfClass = null)
     {
         Classifier = classifier;
         Info = info;
+        this.columnOfClass = columnOfClass is null || columnOfClass.SequenceEqual(Enumerable.Range(0, ChromosomeClass.Count)) ? null : columnOfClass;
         Preprocessor = new CropPreprocessor(new PreprocessOptions
         {
             Canvas = info.Preprocessing.Canvas,
             ReferenceLength = info.Preprocessing.ReferenceLength,
+            Orient = info.Preprocessing.Orient,
+            Fit = info.Preprocessing.Fit,
         });
     }
 
@@ -27,9 +36,15 @@ public sealed class ChromosomeModel : IDisposable
 
     public string Version => Info.Version;
 
-    /// <exception cref="ModelFileException">The file is missing, corrupt, or carries no ChromoFarm metadata.</exception>
+    /// <exception cref="ModelFileException">The file is missing, corrupt, or carries no ChromoFarm metadata (or no valid sidecar).</exception>
     public static ChromosomeModel Load(string path, ComputeDevice device = ComputeDevice.Auto)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (TorchScriptSidecar.Exists(path))
+        {
+            return LoadTorchScript(path, device);
+        }
+
         var classifier = ChromosomeClassifier.Load(path, device);
         try
         {
@@ -51,7 +66,62 @@ public sealed class ChromosomeModel : IDisposable
         return new ChromosomeModel(classifier, info);
     }
 
+    /// <summary>Class probabilities for the batch's crops, Count × 24, columns in the farm's order 1..22, X, Y.</summary>
+    public float[] Predict(ClassifierBatch batch)
+    {
+        var probabilities = Classifier.Predict(batch);
+        if (columnOfClass is null)
+        {
+            return probabilities;
+        }
+
+        var ordered = new float[probabilities.Length];
+        for (var row = 0; row < probabilities.Length; row += ChromosomeClass.Count)
+        {
+            for (var c = 0; c < ChromosomeClass.Count; c++)
+            {
+                ordered[row + c] = probabilities[row + columnOfClass[c]];
+            }
+        }
+
+        return ordered;
+    }
+
     public void Dispose() => Classifier.Dispose();
+
+    private static ChromosomeModel LoadTorchScript(string path, ComputeDevice device)
+    {
+        var sidecarPath = TorchScriptSidecar.PathFor(path);
+        TorchScriptSidecar sidecar;
+        try
+        {
+            sidecar = TorchScriptSidecar.Parse(File.ReadAllText(sidecarPath), sidecarPath);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ModelFileException(error.Message);
+        }
+
+        var input = new TorchScriptInput(
+            sidecar.Input.Canvas,
+            sidecar.Input.Channels,
+            sidecar.Input.SizeFeatures,
+            OutputsProbabilities: sidecar.Output == "probabilities",
+            sidecar.Input.Mean,
+            sidecar.Input.Std);
+        var classifier = ChromosomeClassifier.LoadTorchScript(path, input, device);
+        try
+        {
+            var info = sidecar.ToModelInfo(File.GetLastWriteTimeUtc(path));
+            classifier.Metadata = info.ToJson();
+            return new ChromosomeModel(classifier, info, sidecar.ColumnOfClass());
+        }
+        catch
+        {
+            classifier.Dispose();
+            throw;
+        }
+    }
 
     private static ModelInfo ReadInfo(ChromosomeClassifier classifier, string path)
     {

@@ -195,6 +195,8 @@ int command_preprocess(const Arguments& args) {
   options.canvas = static_cast<int32_t>(args.number("canvas", 64));
   options.reference_length = static_cast<float>(args.number("reference-length", 44));
   options.augment = args.flag("augment") ? 1 : 0;
+  options.orient = args.flag("orient") ? 1 : 0;
+  options.fit = args.flag("fit") ? 1 : 0;
   options.seed = static_cast<uint64_t>(args.number("seed", 1));
   options.max_rotation_deg = static_cast<float>(args.number("rotation", 180));
 
@@ -416,7 +418,7 @@ void usage() {
                "  decode FILE... [--max-pixels N]\n"
                "  segment FILE... [--polarity auto|dark|light] [--radius PX] [--repeat N] [--crops DIR] [--quiet]\n"
                "  measure FILE|DIR...\n"
-               "  preprocess FILE|DIR... [--canvas 64] [--reference-length 44] [--augment] [--seed S]\n"
+               "  preprocess FILE|DIR... [--canvas 64] [--reference-length 44] [--augment] [--seed S] [--orient] [--fit]\n"
                "             [--rotation DEG] [--montage OUT.png] [--threads N] [--verbose]\n"
                "  bench-forward [--batch 256] [--iters 20] [--device cpu|cuda|auto] [--canvas 64]\n"
                "                [--base-width 32] [--blocks 1] [--threads N]\n"

@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define CF_ABI_VERSION 1
+#define CF_ABI_VERSION 2
 #define CF_NUM_CLASSES 24
 /* Size features fed to the classifier head beside the pixels: relative length, relative area. */
 #define CF_NUM_SIZE_FEATURES 2
@@ -130,6 +130,11 @@ typedef struct cf_preprocess_options {
   int32_t augment;         /* 0: deterministic; 1: random rotation, flips, scale and intensity jitter */
   uint64_t seed;           /* augmentation random seed */
   float max_rotation_deg;  /* augmentation: uniform in [-max, +max] (180 = any angle) */
+  int32_t orient;          /* 0: as given; 1: long (principal) axis turned vertical first, so that
+                              crops cut from a spread at any angle look like karyogram crops */
+  int32_t fit;             /* 0: per-cell scale (above); 1: every crop scaled so that its longer
+                              side fills the canvas, as torchvision-style models are trained;
+                              reference_length is then ignored for the pixels */
 } cf_preprocess_options;
 
 /* Preprocesses n crops into out_pixels (n*canvas*canvas floats, background 0, chromosome
@@ -166,6 +171,24 @@ CF_API cf_status cf_model_set_metadata(cf_model* model, const char* metadata);
 /* Copies the metadata and a NUL into buffer; *required is set to the length + 1 either way,
  * and CF_ERR_INVALID_ARGUMENT is returned when length < *required. */
 CF_API cf_status cf_model_get_metadata(const cf_model* model, char* buffer, size_t length, size_t* required);
+/* A TorchScript module (torch.jit.save) trained elsewhere, e.g. in Python. It is forward-only:
+ * cf_model_save, cf_model_parameter_count and cf_trainer_create refuse it. cf_model_get_config
+ * reports its canvas and classes with base_width = blocks_per_stage = 0. */
+typedef struct cf_script_options {
+  int32_t canvas;                /* input side the module expects, px */
+  int32_t channels;              /* 1, or 3 (the grey canvas repeated, as ImageNet-shaped stems expect) */
+  int32_t size_features;         /* 1: forward(pixels, features[N, CF_NUM_SIZE_FEATURES]); 0: forward(pixels) */
+  int32_t outputs_probabilities; /* 1: rows already sum to 1; 0: logits, softmax applied here */
+  int32_t num_classes;           /* columns of the module's output */
+  float mean;                    /* the module sees (pixel - mean) / std, pixel in [0,1] */
+  float std;
+} cf_script_options;
+
+CF_API cf_status cf_model_load_torchscript(const char* path, const cf_script_options* options, int32_t device,
+                                           cf_model** out);
+/* *out = 1 when the model is a TorchScript module, 0 for ChromoFarm's own network. */
+CF_API cf_status cf_model_is_torchscript(const cf_model* model, int32_t* out);
+
 /* Inference (eval mode, no grad): out_probabilities gets n*num_classes softmax rows. */
 CF_API cf_status cf_model_forward(cf_model* model, const float* pixels, const float* features, int32_t n,
                                   float* out_probabilities, size_t probabilities_length);
@@ -189,6 +212,13 @@ CF_API cf_status cf_trainer_set_learning_rate(cf_trainer* trainer, float learnin
 CF_API cf_status cf_trainer_step(cf_trainer* trainer, const float* pixels, const float* features,
                                  const int64_t* labels, int32_t n, const float* class_weights,
                                  float* out_loss, int32_t* out_correct);
+
+/* Everything beside the weights that training needs to go on exactly where it stopped: the
+ * optimiser's moments and step counts, its learning rate and the CPU random generator (dropout).
+ * Written beside the target and renamed over it. Loading into a trainer whose model has another
+ * shape fails with CF_ERR_MODEL. */
+CF_API cf_status cf_trainer_save_state(const cf_trainer* trainer, const char* path);
+CF_API cf_status cf_trainer_load_state(cf_trainer* trainer, const char* path);
 
 #ifdef __cplusplus
 }

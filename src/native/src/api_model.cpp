@@ -25,6 +25,19 @@ CF_API cf_status cf_model_load(const char* path, int32_t device, cf_model** out)
   });
 }
 
+CF_API cf_status cf_model_load_torchscript(const char* path, const cf_script_options* options, int32_t device,
+                                           cf_model** out) {
+  return cf::guard(__func__, [&] {
+    *cf::require(out, "out") = nullptr;
+    cf::require(path, "path");
+    *out = cf::load_torchscript(path, *cf::require(options, "options"), cf::resolve_device(device));
+  });
+}
+
+CF_API cf_status cf_model_is_torchscript(const cf_model* model, int32_t* out) {
+  return cf::guard(__func__, [&] { *cf::require(out, "out") = cf::require(model, "model")->script ? 1 : 0; });
+}
+
 CF_API cf_status cf_model_save(const cf_model* model, const char* path) {
   return cf::guard(__func__, [&] {
     cf::require(model, "model");
@@ -49,7 +62,8 @@ CF_API cf_status cf_model_device(const cf_model* model, int32_t* device) {
 CF_API cf_status cf_model_parameter_count(const cf_model* model, int64_t* count) {
   return cf::guard(__func__, [&] {
     int64_t total = 0;
-    for (const auto& parameter : cf::require(model, "model")->net->parameters()) total += parameter.numel();
+    const cf_model& network = cf::require_native_network(*cf::require(model, "model"), "counted (its parameters are opaque)");
+    for (const auto& parameter : network.net->parameters()) total += parameter.numel();
     *cf::require(count, "count") = total;
   });
 }

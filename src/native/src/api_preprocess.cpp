@@ -29,12 +29,16 @@ cf::PreprocessSettings preprocess_settings(const cf_preprocess_options& options)
     cf::fail(CF_ERR_INVALID_ARGUMENT, "options.augment must be 0 or 1");
   if (options.augment && !std::isfinite(options.max_rotation_deg))
     cf::fail(CF_ERR_INVALID_ARGUMENT, "options.max_rotation_deg is not a number");
+  if (options.orient != 0 && options.orient != 1) cf::fail(CF_ERR_INVALID_ARGUMENT, "options.orient must be 0 or 1");
+  if (options.fit != 0 && options.fit != 1) cf::fail(CF_ERR_INVALID_ARGUMENT, "options.fit must be 0 or 1");
   cf::PreprocessSettings settings;
   settings.canvas = options.canvas;
   settings.reference_length = options.reference_length;
   settings.augment = options.augment == 1;
   settings.seed = options.seed;
   settings.max_rotation_deg = options.max_rotation_deg;
+  settings.orient = options.orient == 1;
+  settings.fit = options.fit == 1;
   return settings;
 }
 

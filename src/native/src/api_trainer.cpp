@@ -39,4 +39,12 @@ CF_API cf_status cf_trainer_step(cf_trainer* trainer, const float* pixels, const
   });
 }
 
+CF_API cf_status cf_trainer_save_state(const cf_trainer* trainer, const char* path) {
+  return cf::guard(__func__, [&] { cf::save_trainer_state(*cf::require(trainer, "trainer"), cf::require(path, "path")); });
+}
+
+CF_API cf_status cf_trainer_load_state(cf_trainer* trainer, const char* path) {
+  return cf::guard(__func__, [&] { cf::load_trainer_state(*cf::require(trainer, "trainer"), cf::require(path, "path")); });
+}
+
 }  // extern "C"

@@ -61,24 +61,25 @@ cf_model* create_model(const cf_model_config& config, uint64_t seed, torch::Devi
   torch::manual_seed(seed);
   ChromosomeNet net(shape_of(config));
   net->to(device);
-  return new cf_model{config, net, device, std::string()};
+  return new cf_model{config, net, device, std::string(), nullptr, cf_script_options{}};
 }
 
-void save_model(const cf_model& model, const char* path) {
-  torch::serialize::OutputArchive archive;
-  model.net->save(archive);
-  archive.write(kFormatKey, c10::IValue(kFormatVersion));
-  archive.write(kCanvasKey, c10::IValue(static_cast<int64_t>(model.config.canvas)));
-  archive.write(kBaseWidthKey, c10::IValue(static_cast<int64_t>(model.config.base_width)));
-  archive.write(kBlocksKey, c10::IValue(static_cast<int64_t>(model.config.blocks_per_stage)));
-  archive.write(kClassesKey, c10::IValue(static_cast<int64_t>(model.config.num_classes)));
-  archive.write(kMetadataKey, c10::IValue(model.metadata));
+cf_model& require_native_network(cf_model& model, const char* what) {
+  if (model.script) fail(CF_ERR_INVALID_ARGUMENT, std::string("a TorchScript model cannot be ") + what);
+  return model;
+}
 
+const cf_model& require_native_network(const cf_model& model, const char* what) {
+  if (model.script) fail(CF_ERR_INVALID_ARGUMENT, std::string("a TorchScript model cannot be ") + what);
+  return model;
+}
+
+void save_archive_atomically(torch::serialize::OutputArchive& archive, const char* path) {
   std::ostringstream stream;
   archive.save_to(stream);
   const std::string bytes = stream.str();
 
-  // Written beside the target and renamed over it, so a crash never leaves half a model.
+  // Written beside the target and renamed over it, so a crash never leaves half a file.
   const std::string temporary = std::string(path) + ".partial";
   write_file(temporary.c_str(), std::vector<uint8_t>(bytes.begin(), bytes.end()));
   std::error_code error;
@@ -87,6 +88,19 @@ void save_model(const cf_model& model, const char* path) {
     std::filesystem::remove(temporary, error);
     fail(CF_ERR_IO, std::string("cannot write '") + path + "': " + error.message());
   }
+}
+
+void save_model(const cf_model& model, const char* path) {
+  require_native_network(model, "saved (it is loaded from its own file)");
+  torch::serialize::OutputArchive archive;
+  model.net->save(archive);
+  archive.write(kFormatKey, c10::IValue(kFormatVersion));
+  archive.write(kCanvasKey, c10::IValue(static_cast<int64_t>(model.config.canvas)));
+  archive.write(kBaseWidthKey, c10::IValue(static_cast<int64_t>(model.config.base_width)));
+  archive.write(kBlocksKey, c10::IValue(static_cast<int64_t>(model.config.blocks_per_stage)));
+  archive.write(kClassesKey, c10::IValue(static_cast<int64_t>(model.config.num_classes)));
+  archive.write(kMetadataKey, c10::IValue(model.metadata));
+  save_archive_atomically(archive, path);
 }
 
 cf_model* load_model(const char* path, torch::Device device) {
@@ -116,7 +130,7 @@ cf_model* load_model(const char* path, torch::Device device) {
     ChromosomeNet net(shape_of(config));
     net->load(archive);
     net->to(device);
-    return new cf_model{config, net, device, metadata.toStringRef()};
+    return new cf_model{config, net, device, metadata.toStringRef(), nullptr, cf_script_options{}};
   } catch (const Error& e) {
     fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what());
   } catch (const c10::Error& e) {
@@ -135,7 +149,7 @@ torch::Tensor features_tensor(const cf_model& model, const float* features, int6
 
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out) {
   torch::NoGradGuard no_grad;
-  model.net->eval();
+  if (!model.script) model.net->eval();
   // On CPU, sub-batches keep each activation under glibc's largest mmap threshold (32 MiB), so
   // buffers are reused from the heap instead of being mapped and faulted in anew per layer:
   // batch 256 at canvas 64 spent half its time in the kernel before this.
@@ -144,9 +158,18 @@ void classify(cf_model& model, const float* pixels, const float* features, int64
   const int64_t classes = model.config.num_classes;
   for (int64_t start = 0; start < n; start += chunk) {
     const int64_t count = std::min(chunk, n - start);
-    torch::Tensor logits = model.net->forward(pixels_tensor(model, pixels + start * plane, count),
-                                              features_tensor(model, features + start * CF_NUM_SIZE_FEATURES, count));
-    torch::Tensor probabilities = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+    const float* chunk_pixels = pixels + start * plane;
+    const float* chunk_features = features + start * CF_NUM_SIZE_FEATURES;
+    torch::Tensor probabilities;
+    if (model.script) {
+      probabilities = script_forward(model, chunk_pixels, chunk_features, count);
+      if (!model.script_options.outputs_probabilities) probabilities = torch::softmax(probabilities, 1);
+    } else {
+      torch::Tensor logits = model.net->forward(pixels_tensor(model, chunk_pixels, count),
+                                                features_tensor(model, chunk_features, count));
+      probabilities = torch::softmax(logits, 1);
+    }
+    probabilities = probabilities.to(torch::kCPU, torch::kFloat32).contiguous();
     std::memcpy(out + start * classes, probabilities.data_ptr<float>(),
                 sizeof(float) * static_cast<size_t>(probabilities.numel()));
   }

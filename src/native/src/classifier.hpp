@@ -1,16 +1,25 @@
 // The opaque cf_model: the network, where it lives, its configuration and its metadata.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "chromofarm.h"
 #include "model.hpp"
 
+#include <torch/serialize/output-archive.h>
+
+namespace torch::jit {
+struct Module;
+}
+
 struct cf_model {
   cf_model_config config;
-  cf::ChromosomeNet net;
+  cf::ChromosomeNet net;  // null for a TorchScript model
   torch::Device device;
   std::string metadata;
+  std::shared_ptr<torch::jit::Module> script;  // set for a TorchScript model (forward only)
+  cf_script_options script_options{};
 };
 
 namespace cf {
@@ -19,6 +28,17 @@ void validate_config(const cf_model_config& config);
 cf_model* create_model(const cf_model_config& config, uint64_t seed, torch::Device device);
 cf_model* load_model(const char* path, torch::Device device);
 void save_model(const cf_model& model, const char* path);
+cf_model* load_torchscript(const char* path, const cf_script_options& options, torch::Device device);
+
+// Fails with CF_ERR_INVALID_ARGUMENT when the model is a TorchScript module; `what` names the refused operation.
+cf_model& require_native_network(cf_model& model, const char* what);
+const cf_model& require_native_network(const cf_model& model, const char* what);
+
+// Logits (or probabilities, when the module already outputs them) of a TorchScript model.
+torch::Tensor script_forward(cf_model& model, const float* pixels, const float* features, int64_t n);
+
+// Serialises an archive to path through a temporary file renamed over it.
+void save_archive_atomically(torch::serialize::OutputArchive& archive, const char* path);
 
 // Softmax over the classes for n crops; out gets n*num_classes floats.
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out);

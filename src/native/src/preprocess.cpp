@@ -19,6 +19,24 @@ double uniform(std::mt19937_64& generator, double low, double high) {
   return low + (high - low) * uniform(generator);
 }
 
+// Degrees in (-90, 90] that turn the mask's principal axis vertical once the flips are applied;
+// 0 for shapes too round for the axis to mean anything (an axis ratio under 1.3).
+double vertical_turn_deg(const cv::Mat& mask, bool flip_x, bool flip_y) {
+  const cv::Moments m = cv::moments(mask, true);
+  if (m.m00 < 2.0) return 0.0;
+  const double mu20 = m.mu20 / m.m00, mu02 = m.mu02 / m.m00, mu11 = m.mu11 / m.m00;
+  const double spread = std::sqrt((mu20 - mu02) * (mu20 - mu02) + 4.0 * mu11 * mu11);
+  const double major = (mu20 + mu02 + spread) / 2.0, minor = (mu20 + mu02 - spread) / 2.0;
+  if (minor <= 0.0 ? major <= 0.0 : major / minor < 1.3 * 1.3) return 0.0;
+  const double theta = 0.5 * std::atan2(2.0 * mu11, mu20 - mu02);
+  // The warp flips first, then rotates by a: the axis (cos t, sin t) becomes vertical when t' + a = 90 deg.
+  const double flipped = std::atan2((flip_y ? -1.0 : 1.0) * std::sin(theta), (flip_x ? -1.0 : 1.0) * std::cos(theta));
+  double turn = 90.0 - flipped * 180.0 / CV_PI;
+  while (turn > 90.0) turn -= 180.0;
+  while (turn <= -90.0) turn += 180.0;
+  return turn;
+}
+
 }  // namespace
 
 std::vector<Augmentation> draw_augmentations(int count, const PreprocessSettings& settings) {
@@ -55,9 +73,12 @@ void preprocess_crop(const cv::Mat& crop, float reference_length, float referenc
   chromosome.setTo(0, keep == 0);
 
   // Scale relative to the cell, then shrink whatever would not fit once rotated.
-  const double angle = augmentation.angle_deg * CV_PI / 180.0;
+  const double turn = settings.orient ? vertical_turn_deg(keep, augmentation.flip_x, augmentation.flip_y) : 0.0;
+  const double angle = (turn + augmentation.angle_deg) * CV_PI / 180.0;
   const double cos_a = std::cos(angle), sin_a = std::sin(angle);
-  double scale = settings.reference_length / reference_length * augmentation.scale;
+  double scale = (settings.fit ? settings.canvas / static_cast<double>(std::max(chromosome.cols, chromosome.rows))
+                              : settings.reference_length / reference_length) *
+                 augmentation.scale;
   const double w = chromosome.cols * scale, h = chromosome.rows * scale;
   const double extent = std::max(std::fabs(w * cos_a) + std::fabs(h * sin_a), std::fabs(w * sin_a) + std::fabs(h * cos_a));
   const double room = canvas - 1.0;
@@ -69,7 +90,7 @@ void preprocess_crop(const cv::Mat& crop, float reference_length, float referenc
   cv::resize(chromosome, scaled, scaled_size, 0, 0, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
 
   // dst = A (p - c_scaled) + c_canvas with A = rotation * flips; the translation is rounded so
-  // that an unaugmented crop is copied pixel for pixel.
+  // that an unaugmented, unturned crop is copied pixel for pixel.
   const double fx = augmentation.flip_x ? -1.0 : 1.0, fy = augmentation.flip_y ? -1.0 : 1.0;
   const double a00 = cos_a * fx, a01 = -sin_a * fy, a10 = sin_a * fx, a11 = cos_a * fy;
   const double cx = (scaled.cols - 1) / 2.0, cy = (scaled.rows - 1) / 2.0, cc = (canvas - 1) / 2.0;

@@ -15,6 +15,8 @@ struct PreprocessSettings {
   bool augment = false;
   uint64_t seed = 0;
   float max_rotation_deg = 0.0f;
+  bool orient = false;
+  bool fit = false;  // scale every crop to fill the canvas instead of the per-cell scale
 };
 
 struct Augmentation {

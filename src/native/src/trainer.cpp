@@ -1,11 +1,17 @@
 #include "trainer.hpp"
 
 #include <cmath>
+#include <mutex>
 #include <string>
+#include <vector>
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/functional/loss.h>
+#include <torch/serialize/input-archive.h>
+#include <torch/serialize/output-archive.h>
 
 #include "classifier.hpp"
+#include "image.hpp"
 #include "status.hpp"
 
 namespace cf {
@@ -16,6 +22,10 @@ void check_learning_rate(float learning_rate) {
     fail(CF_ERR_INVALID_ARGUMENT, "learning_rate " + number_text(learning_rate) + " is not a positive number");
 }
 
+constexpr const char* kStateFormatKey = "chromofarm.trainer_format";
+constexpr int64_t kStateFormatVersion = 1;
+constexpr const char* kCpuGeneratorKey = "chromofarm.cpu_generator";
+
 }  // namespace
 
 cf_trainer* create_trainer(cf_model& model, const cf_trainer_options& options) {
@@ -24,6 +34,7 @@ cf_trainer* create_trainer(cf_model& model, const cf_trainer_options& options) {
     fail(CF_ERR_INVALID_ARGUMENT, "weight_decay " + number_text(options.weight_decay) + " is negative");
   if (!std::isfinite(options.label_smoothing) || options.label_smoothing < 0.0f || options.label_smoothing >= 1.0f)
     fail(CF_ERR_INVALID_ARGUMENT, "label_smoothing " + number_text(options.label_smoothing) + " is outside [0, 1)");
+  require_native_network(model, "trained");
   auto optimizer = std::make_unique<torch::optim::AdamW>(
       model.net->parameters(),
       torch::optim::AdamWOptions(options.learning_rate).weight_decay(options.weight_decay));
@@ -66,6 +77,59 @@ StepResult train_step(cf_trainer& trainer, const float* pixels, const float* fea
   result.loss = loss.item<float>();
   result.correct = static_cast<int32_t>(logits.argmax(1).eq(targets).sum().item<int64_t>());
   return result;
+}
+
+void save_trainer_state(const cf_trainer& trainer, const char* path) {
+  torch::serialize::OutputArchive archive;
+  trainer.optimizer->save(archive);
+  archive.write(kStateFormatKey, c10::IValue(kStateFormatVersion));
+  at::Generator generator = at::detail::getDefaultCPUGenerator();
+  {
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    archive.write(kCpuGeneratorKey, generator.get_state(), /*is_buffer=*/true);
+  }
+  save_archive_atomically(archive, path);
+}
+
+void load_trainer_state(cf_trainer& trainer, const char* path) {
+  std::vector<uint8_t> bytes;
+  try {
+    bytes = read_file(path);
+  } catch (const Error& error) {
+    fail(CF_ERR_MODEL, error.what());
+  }
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), torch::Device(torch::kCPU));
+    c10::IValue format;
+    archive.read(kStateFormatKey, format);
+    if (!format.isInt() || format.toInt() != kStateFormatVersion)
+      fail(CF_ERR_MODEL, "unsupported trainer state format");
+    torch::Tensor generator_state;
+    archive.read(kCpuGeneratorKey, generator_state, /*is_buffer=*/true);
+    // Load into a fresh optimiser first, so that a state of another shape leaves the trainer as it was.
+    auto parameters = trainer.model->net->parameters();
+    auto restored = std::make_unique<torch::optim::AdamW>(
+        parameters, static_cast<const torch::optim::AdamWOptions&>(trainer.optimizer->defaults()));
+    restored->load(archive);
+    for (const auto& parameter : parameters) {
+      auto found = restored->state().find(c10::guts::to_string(parameter.unsafeGetTensorImpl()));
+      if (found == restored->state().end()) continue;
+      const auto& moments = static_cast<const torch::optim::AdamWParamState&>(*found->second);
+      if (!moments.exp_avg().sizes().equals(parameter.sizes()))
+        fail(CF_ERR_MODEL, "its optimiser moments do not fit this model's parameters");
+    }
+    at::Generator generator = at::detail::getDefaultCPUGenerator();
+    {
+      std::lock_guard<std::mutex> lock(generator.mutex());
+      generator.set_state(generator_state);
+    }
+    trainer.optimizer = std::move(restored);
+  } catch (const Error& e) {
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable trainer state: " + e.what());
+  } catch (const c10::Error& e) {
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable trainer state: " + e.what_without_backtrace());
+  }
 }
 
 }  // namespace cf
