@@ -9,7 +9,7 @@ public class ChromosomeClassifierTests
 
         Assert.Equal(TestModels.Small, model.Config);
         Assert.Equal(ComputeDevice.Cpu, model.Device);
-        Assert.True(model.ParameterCount > 1000, $"{model.ParameterCount} parameters");
+        Assert.True(model.ParameterCount is > 1000, $"{model.ParameterCount} parameters");
     }
 
     [Fact]
