@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the native core needs (libtorch, OpenCV, CMake, a C++ compiler).
+# Installs the Debian packages the native core needs (libtorch, OpenCV, CMake, a C++ compiler) and
+# the Python side of examples/pytorch (torch, torchvision, numpy, PIL), which the TorchScript tests run.
 # Quiet and fast when everything is already there: dpkg is asked first, apt only when something is missing.
 set -euo pipefail
 
-packages=(libtorch-dev libopencv-dev cmake g++ make)
+packages=(libtorch-dev libopencv-dev cmake g++ make python3-torch python3-torchvision python3-numpy python3-pil)
 
 missing=()
 for pkg in "${packages[@]}"; do
