@@ -135,6 +135,8 @@ cf_model* load_model(const char* path, torch::Device device) {
     fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what());
   } catch (const c10::Error& e) {
     fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what_without_backtrace());
+  } catch (const std::exception& e) {  // torch::jit reports missing entries as plain runtime errors
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable ChromoFarm model: " + e.what());
   }
 }
 

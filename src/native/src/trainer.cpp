@@ -129,6 +129,8 @@ void load_trainer_state(cf_trainer& trainer, const char* path) {
     fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable trainer state: " + e.what());
   } catch (const c10::Error& e) {
     fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable trainer state: " + e.what_without_backtrace());
+  } catch (const std::exception& e) {  // torch::jit reports missing entries as plain runtime errors
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable trainer state: " + e.what());
   }
 }
 

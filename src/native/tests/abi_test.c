@@ -478,6 +478,87 @@ static int training_steps_reduce_the_loss(void) {
   return failures ? 1 : 0;
 }
 
+/* A trainer saved after one step and restored into a model loaded from disk takes the next two
+ * steps exactly as the uninterrupted one did: same losses, same weights afterwards. */
+static int resumes_training_exactly(void) {
+  cf_model_config config = small_config();
+  cf_model *model = NULL, *resumed = NULL;
+  cf_trainer *trainer = NULL, *resumed_trainer = NULL;
+  cf_trainer_options options;
+  enum { n = 8 };
+  float *pixels, features[n * CF_NUM_SIZE_FEATURES], loss = 0, expected_loss[2] = {0, 0}, resumed_loss = 0;
+  float expected_out[n * CF_NUM_CLASSES], resumed_out[n * CF_NUM_CLASSES];
+  char model_path[1024], state_path[1024];
+  int64_t labels[n];
+  int32_t i, correct;
+  pixels = (float*)malloc(sizeof(float) * n * 32 * 32);
+  fill_batch(pixels, features, n, 32);
+  for (i = 0; i < n; ++i) labels[i] = i % 3;
+  options.learning_rate = 3e-3f;
+  options.weight_decay = 1e-4f;
+  options.label_smoothing = 0.1f;
+  snprintf(model_path, sizeof model_path, "%s/resume.cfm", temp_dir);
+  snprintf(state_path, sizeof state_path, "%s/resume.state", temp_dir);
+
+  EXPECT_OK(cf_model_create(&config, 5, CF_DEVICE_CPU, &model));
+  EXPECT_OK(cf_trainer_create(model, &options, &trainer));
+  EXPECT_OK(cf_trainer_step(trainer, pixels, features, labels, n, NULL, &loss, &correct));
+  EXPECT_OK(cf_model_save(model, model_path));
+  EXPECT_OK(cf_trainer_save_state(trainer, state_path));
+  for (i = 0; i < 2; ++i) EXPECT_OK(cf_trainer_step(trainer, pixels, features, labels, n, NULL, &expected_loss[i], &correct));
+  EXPECT_OK(cf_model_forward(model, pixels, features, n, expected_out, n * CF_NUM_CLASSES));
+
+  EXPECT_OK(cf_model_load(model_path, CF_DEVICE_CPU, &resumed));
+  EXPECT_OK(cf_trainer_create(resumed, &options, &resumed_trainer));
+  EXPECT_OK(cf_trainer_load_state(resumed_trainer, state_path));
+  for (i = 0; i < 2; ++i) {
+    EXPECT_OK(cf_trainer_step(resumed_trainer, pixels, features, labels, n, NULL, &resumed_loss, &correct));
+    EXPECT(resumed_loss == expected_loss[i]);
+  }
+  EXPECT_OK(cf_model_forward(resumed, pixels, features, n, resumed_out, n * CF_NUM_CLASSES));
+  EXPECT(memcmp(expected_out, resumed_out, sizeof expected_out) == 0);
+
+  EXPECT_STATUS(cf_trainer_load_state(resumed_trainer, model_path), CF_ERR_MODEL);
+  snprintf(state_path, sizeof state_path, "%s/no-such.state", temp_dir);
+  EXPECT_STATUS(cf_trainer_load_state(resumed_trainer, state_path), CF_ERR_MODEL);
+  EXPECT(error_mentions("no-such.state"));
+  cf_trainer_destroy(resumed_trainer);
+  cf_trainer_destroy(trainer);
+  cf_model_destroy(resumed);
+  cf_model_destroy(model);
+  free(pixels);
+  return failures ? 1 : 0;
+}
+
+static int refuses_what_is_not_torchscript(void) {
+  cf_model* model = NULL;
+  cf_script_options options;
+  char path[1024];
+  FILE* file;
+  memset(&options, 0, sizeof options);
+  options.canvas = 96;
+  options.channels = 1;
+  options.num_classes = CF_NUM_CLASSES;
+  options.std = 1.0f;
+  snprintf(path, sizeof path, "%s/not-a-module.pt", temp_dir);
+  file = fopen(path, "wb");
+  EXPECT(file != NULL);
+  if (file) {
+    fputs("not a zip archive", file);
+    fclose(file);
+  }
+  EXPECT_STATUS(cf_model_load_torchscript(path, &options, CF_DEVICE_CPU, &model), CF_ERR_MODEL);
+  EXPECT(error_mentions("not-a-module.pt"));
+  EXPECT(model == NULL);
+  options.channels = 2;
+  EXPECT_STATUS(cf_model_load_torchscript(path, &options, CF_DEVICE_CPU, &model), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("channels"));
+  options.channels = 1;
+  options.std = 0.0f;
+  EXPECT_STATUS(cf_model_load_torchscript(path, &options, CF_DEVICE_CPU, &model), CF_ERR_INVALID_ARGUMENT);
+  return failures ? 1 : 0;
+}
+
 static int reports_versions(void) {
   EXPECT(cf_abi_version() == CF_ABI_VERSION);
   EXPECT(strstr(cf_build_info(), "libtorch") != NULL && strstr(cf_build_info(), "opencv") != NULL);
@@ -511,6 +592,8 @@ static const struct test tests[] = {
     {"refuses_corrupt_model_file", refuses_corrupt_model_file},
     {"refuses_cuda_without_a_gpu", refuses_cuda_without_a_gpu},
     {"training_steps_reduce_the_loss", training_steps_reduce_the_loss},
+    {"resumes_training_exactly", resumes_training_exactly},
+    {"refuses_what_is_not_torchscript", refuses_what_is_not_torchscript},
 };
 
 int main(int argc, char** argv) {
