@@ -93,6 +93,8 @@ public sealed class TrainingCheckpoint(string folder)
     {
         if (Directory.Exists(Folder))
         {
+            // progress.json first: a kill halfway through leaves no checkpoint rather than one missing its files.
+            File.Delete(Path.Combine(Folder, ProgressFile));
             Directory.Delete(Folder, recursive: true);
         }
     }
