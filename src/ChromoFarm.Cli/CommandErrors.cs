@@ -1,5 +1,6 @@
 using ChromoFarm.Datasets;
 using ChromoFarm.Native;
+using ChromoFarm.Training;
 
 namespace ChromoFarm.Cli;
 
@@ -18,7 +19,8 @@ internal static class CommandErrors
             return ExitCodes.WorkFailed;
         }
         catch (Exception error) when (error is ManifestException or ImageDecodeException or ImageTooLargeException
-            or ModelFileException or FileNotFoundException or DirectoryNotFoundException or UsageException)
+            or ModelFileException or FileNotFoundException or DirectoryNotFoundException or UsageException
+            or TrainingCheckpointException)
         {
             Console.Error.WriteLine($"chromofarm: {error.Message}");
             return ExitCodes.BadInput;

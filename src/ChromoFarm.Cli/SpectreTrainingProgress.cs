@@ -23,6 +23,13 @@ internal sealed class SpectreTrainingProgress(ProgressContext context) : ITraini
         }
     }
 
+    public void Resumed(int completedEpochs, int epochs)
+    {
+        var task = context.AddTask($"resumed after epoch {completedEpochs}/{epochs}", maxValue: epochs);
+        task.Value = completedEpochs;
+        task.StopTask();
+    }
+
     public void EpochStarted(int epoch, int epochs, int steps)
     {
         runningLoss = double.NaN;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using ChromoFarm.Datasets;
 using ChromoFarm.Domain;
 using ChromoFarm.Models;
@@ -9,15 +8,22 @@ using ChromoFarm.Worker.Classification;
 
 namespace ChromoFarm.Training;
 
-/// <summary>Trains a classifier on a manifest's training split, keeping the best epoch on the validation split.</summary>
+/// <summary>
+/// Trains a classifier on a manifest's training split, keeping the best epoch on the validation split.
+/// Every completed epoch is checkpointed beside the output (<see cref="TrainingCheckpoint"/>), and a resumed
+/// run goes on exactly as the uninterrupted run would have.
+/// </summary>
 public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgress progress)
 {
     public const string Architecture = "chromofarm-resnet";
 
+    /// <param name="resume">Go on from the checkpoint beside <paramref name="outputPath"/>; otherwise any checkpoint there is discarded.</param>
     /// <returns>The registry record written into the saved model.</returns>
-    public ModelInfo Run(DatasetManifest manifest, string outputPath)
+    /// <exception cref="TrainingCheckpointException">Resuming without a usable checkpoint, or with options that differ from it.</exception>
+    public ModelInfo Run(DatasetManifest manifest, string outputPath, bool resume = false)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
         var preparation = new CellPreparation(new MetaphaseSegmenter());
         var trainCells = manifest.CellsOf(options.TrainSplit);
         if (options.LimitCells > 0)
@@ -31,11 +37,24 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             throw new ManifestException($"{manifest.Path}: needs cells in split '{options.TrainSplit}' and '{options.ValidationSplit}' (found {trainCells.Count} and {validationCells.Count})");
         }
 
+        // Checked before the slow decoding, so that a refused resume fails at once.
+        var fingerprint = TrainingFingerprint.Of(options, manifest);
+        var checkpoint = TrainingCheckpoint.Beside(outputPath);
+        CheckpointProgress? resumed = null;
+        if (resume)
+        {
+            resumed = checkpoint.Resume(fingerprint);
+        }
+        else
+        {
+            checkpoint.Delete();
+        }
+
         var train = LabelledCell.LoadAll(trainCells, preparation, n => progress.Loading("train crops", n, trainCells.Count));
         var validation = LabelledCell.LoadAll(validationCells, preparation, n => progress.Loading("validation crops", n, validationCells.Count));
         try
         {
-            return Train(manifest, train, validation, outputPath);
+            return Train(manifest, train, validation, outputPath, new ResumePoint(checkpoint, fingerprint, resumed));
         }
         finally
         {
@@ -46,22 +65,22 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
         }
     }
 
-    private ModelInfo Train(DatasetManifest manifest, IReadOnlyList<LabelledCell> train, IReadOnlyList<LabelledCell> validation, string outputPath)
+    private ModelInfo Train(DatasetManifest manifest, IReadOnlyList<LabelledCell> train, IReadOnlyList<LabelledCell> validation, string outputPath, ResumePoint start)
     {
         var watch = Stopwatch.StartNew();
+        var (checkpoint, fingerprint, resumed) = start;
         var config = new ModelConfig(options.Canvas, options.BaseWidth, options.BlocksPerStage);
-        using var classifier = ChromosomeClassifier.Create(config, options.Seed, options.Device);
+        using var classifier = resumed is null
+            ? ChromosomeClassifier.Create(config, options.Seed, options.Device)
+            : ChromosomeClassifier.Load(checkpoint.WeightsPath(resumed.Epoch), options.Device);
         using var trainer = ClassifierTrainer.Create(classifier, new TrainerOptions(options.LearningRate, options.WeightDecay, options.LabelSmoothing));
-        var version = string.Create(CultureInfo.InvariantCulture, $"{Architecture}-b{options.BlocksPerStage}w{options.BaseWidth}-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}");
-        var info = new ModelInfo(
-            ModelInfo.CurrentFormatVersion,
-            version,
-            $"{Architecture}(canvas={options.Canvas}, base_width={options.BaseWidth}, blocks_per_stage={options.BlocksPerStage}, size_features=2)",
-            new PreprocessingInfo(options.Canvas, options.ReferenceLength, options.Orient),
-            ChromosomeClass.All.Select(c => c.Label).ToArray(),
-            DateTimeOffset.UtcNow,
-            Training: null,
-            Metrics: new Dictionary<string, double>());
+        if (resumed is not null)
+        {
+            trainer.LoadState(checkpoint.TrainerStatePath(resumed.Epoch));
+        }
+
+        var info = resumed?.Model ?? NewModelInfo();
+        var version = info.Version;
         using var model = ChromosomeModel.Wrap(classifier, info);
 
         var augmenter = new CropPreprocessor(new PreprocessOptions
@@ -80,13 +99,41 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
         var stepsPerEpoch = (samples.Length + options.BatchSize - 1) / options.BatchSize;
         var totalSteps = stepsPerEpoch * options.Epochs;
         var random = new Random(unchecked((int)options.Seed));
-        var logPath = outputPath + ".log.jsonl";
-        File.Delete(logPath);
+        var log = TrainingLog.Beside(outputPath);
 
         EvaluationReport? best = null;
         var bestEpoch = 0;
         var step = 0;
-        for (var epoch = 1; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
+        var firstEpoch = 1;
+        var earlierSeconds = 0.0;
+        if (resumed is null)
+        {
+            log.Clear();
+        }
+        else
+        {
+            // Each epoch shuffles the order the previous one left, so the completed epochs' shuffles are replayed.
+            for (var epoch = 1; epoch <= resumed.Epoch; epoch++)
+            {
+                random.Shuffle(samples);
+            }
+
+            step = resumed.Epoch * stepsPerEpoch;
+            if (step != resumed.Step)
+            {
+                throw new TrainingCheckpointException($"{checkpoint.Folder}: {resumed.Step} steps in {resumed.Epoch} epochs, but this data makes {stepsPerEpoch} steps per epoch");
+            }
+
+            best = resumed.Best;
+            bestEpoch = resumed.BestEpoch;
+            firstEpoch = resumed.Epoch + 1;
+            earlierSeconds = resumed.Seconds;
+            log.KeepEpochsUpTo(resumed.Epoch);
+            checkpoint.RestoreBest(resumed, outputPath);
+            progress.Resumed(resumed.Epoch, options.Epochs);
+        }
+
+        for (var epoch = firstEpoch; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
         {
             var epochWatch = Stopwatch.StartNew();
             random.Shuffle(samples);
@@ -122,11 +169,11 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             var probabilities = validator.Classify(validation.Select(c => c.Prepared).ToArray());
             var report = ClassifierEvaluation.Score(version, validation, probabilities, evaluationWatch.Elapsed.TotalSeconds);
             var improved = best is null || Better(report, best);
+            classifier.Metadata = (info with { Metrics = Metrics(report) }).ToJson();
             if (improved)
             {
                 best = report;
                 bestEpoch = epoch;
-                classifier.Metadata = (info with { Metrics = Metrics(report) }).ToJson();
                 classifier.Save(outputPath);
             }
 
@@ -140,7 +187,9 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
                 report.CellsAllCorrectAssigned,
                 Math.Round(epochWatch.Elapsed.TotalSeconds, 1),
                 improved);
-            File.AppendAllText(logPath, JsonSerializer.Serialize(summary) + Environment.NewLine);
+            log.Append(summary);
+            checkpoint.Save(classifier, trainer, new CheckpointProgress(
+                epoch, step, bestEpoch, best!, info, earlierSeconds + watch.Elapsed.TotalSeconds, fingerprint));
             progress.EpochFinished(summary);
         }
 
@@ -156,7 +205,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
                 Math.Min(options.Epochs, bestEpoch + options.Patience),
                 bestEpoch,
                 options.Seed,
-                Math.Round(watch.Elapsed.TotalSeconds, 1)),
+                Math.Round(earlierSeconds + watch.Elapsed.TotalSeconds, 1)),
         };
         using (var saved = ChromosomeClassifier.Load(outputPath, ComputeDevice.Cpu))
         {
@@ -164,8 +213,22 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             saved.Save(outputPath);
         }
 
+        checkpoint.Delete();
         return final;
     }
+
+    private ModelInfo NewModelInfo() => new(
+        ModelInfo.CurrentFormatVersion,
+        string.Create(CultureInfo.InvariantCulture, $"{Architecture}-b{options.BlocksPerStage}w{options.BaseWidth}-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}"),
+        $"{Architecture}(canvas={options.Canvas}, base_width={options.BaseWidth}, blocks_per_stage={options.BlocksPerStage}, size_features=2)",
+        new PreprocessingInfo(options.Canvas, options.ReferenceLength, options.Orient),
+        ChromosomeClass.All.Select(c => c.Label).ToArray(),
+        DateTimeOffset.UtcNow,
+        Training: null,
+        Metrics: new Dictionary<string, double>());
+
+    /// <summary>Where a run starts: its checkpoint folder, the options to record there, and the checkpoint resumed from (null: epoch 1).</summary>
+    private sealed record ResumePoint(TrainingCheckpoint Checkpoint, TrainingFingerprint Fingerprint, CheckpointProgress? Resumed);
 
     private double LearningRateAt(int step, int totalSteps)
     {

@@ -5,6 +5,11 @@ public interface ITrainingProgress
 {
     void Loading(string what, int done, int total);
 
+    /// <summary>The run goes on from a checkpoint after <paramref name="completedEpochs"/> epochs.</summary>
+    void Resumed(int completedEpochs, int epochs)
+    {
+    }
+
     void EpochStarted(int epoch, int epochs, int steps);
 
     void StepFinished(int epoch, int stepInEpoch, double loss);

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace ChromoFarm.Cli.Commands;
 
-/// <summary>`chromofarm train --data MANIFEST --out MODEL [--epochs N] [--device cpu|cuda]`.</summary>
+/// <summary>`chromofarm train --data MANIFEST --out MODEL [--epochs N] [--device cpu|cuda] [--resume]`.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -30,11 +30,12 @@ internal static class TrainCommand
         var trainSplit = new Option<string>("--train-split") { DefaultValueFactory = _ => defaults.TrainSplit };
         var validationSplit = new Option<string>("--val-split") { DefaultValueFactory = _ => defaults.ValidationSplit };
         var limitCells = new Option<int>("--limit-cells") { Description = "Train on the first N cells only (quick checks)", DefaultValueFactory = _ => 0 };
+        var resume = new Option<bool>("--resume") { Description = "Go on from MODEL.checkpoint/ (written after every epoch) with the same options" };
         var threads = CommonOptions.Threads();
 
         var command = new Command("train", "Train a chromosome classifier on a manifest's training split")
         {
-            data, output, epochs, device, seed, batchSize, learningRate, baseWidth, blocks, canvas, referenceLength, orient, rotation, patience, classBalanced, trainSplit, validationSplit, limitCells, threads,
+            data, output, epochs, device, seed, batchSize, learningRate, baseWidth, blocks, canvas, referenceLength, orient, rotation, patience, classBalanced, trainSplit, validationSplit, limitCells, resume, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -64,7 +65,7 @@ internal static class TrainCommand
 
             var info = AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(context => new ClassifierTraining(options, new SpectreTrainingProgress(context)).Run(manifest, outputPath));
+                .Start(context => new ClassifierTraining(options, new SpectreTrainingProgress(context)).Run(manifest, outputPath, parse.GetValue(resume)));
 
             AnsiConsole.MarkupLineInterpolated($"[green]saved[/] {outputPath}  version [bold]{info.Version}[/]  best epoch {info.Training!.BestEpoch}");
             foreach (var (name, value) in info.Metrics)
