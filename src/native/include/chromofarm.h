@@ -216,7 +216,9 @@ CF_API cf_status cf_trainer_step(cf_trainer* trainer, const float* pixels, const
 /* Everything beside the weights that training needs to go on exactly where it stopped: the
  * optimiser's moments and step counts, its learning rate and the CPU random generator (dropout).
  * Written beside the target and renamed over it. Loading into a trainer whose model has another
- * shape fails with CF_ERR_MODEL. */
+ * shape fails with CF_ERR_MODEL. The moments are loaded onto the model's device. CUDA's own
+ * generator is not saved, so a resumed CUDA run draws other dropout masks: equivalent, not
+ * bitwise identical. */
 CF_API cf_status cf_trainer_save_state(const cf_trainer* trainer, const char* path);
 CF_API cf_status cf_trainer_load_state(cf_trainer* trainer, const char* path);
 

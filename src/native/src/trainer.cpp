@@ -100,13 +100,15 @@ void load_trainer_state(cf_trainer& trainer, const char* path) {
   }
   try {
     torch::serialize::InputArchive archive;
-    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), torch::Device(torch::kCPU));
+    // The moments go where the parameters are; the generator state is read back onto the CPU below.
+    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), trainer.model->device);
     c10::IValue format;
     archive.read(kStateFormatKey, format);
     if (!format.isInt() || format.toInt() != kStateFormatVersion)
       fail(CF_ERR_MODEL, "unsupported trainer state format");
     torch::Tensor generator_state;
     archive.read(kCpuGeneratorKey, generator_state, /*is_buffer=*/true);
+    generator_state = generator_state.to(torch::kCPU);
     // Load into a fresh optimiser first, so that a state of another shape leaves the trainer as it was.
     auto parameters = trainer.model->net->parameters();
     auto restored = std::make_unique<torch::optim::AdamW>(
