@@ -21,7 +21,7 @@ public sealed record TorchScriptPreprocessing(string Scale = "fit", float Refere
 /// <summary>
 /// The JSON file beside a TorchScript model (<c>model.pt</c> → <c>model.json</c>) that lets the farm
 /// run a network trained in Python: its input, preprocessing, class order and registry record.
-/// Written by examples/pytorch/export_torchvision.py; the format is in docs/model.md.
+/// Written by examples/pytorch/export_torchvision.py; the format is in examples/pytorch/README.md.
 /// </summary>
 public sealed record TorchScriptSidecar(
     string Format,
