@@ -80,6 +80,7 @@ public static class ClassifierEvaluation
             {
                 var argmax = assignment.ArgmaxLabels[i].Index;
                 details.Chromosomes.Add(new ChromosomeOutcome(truth[i].Index, argmax, assignment.Labels[i].Index, probabilities[i][argmax]));
+                details.Probabilities.Add(probabilities[i]);
             }
 
             var argmaxHits = truth.Where((t, i) => assignment.ArgmaxLabels[i] == t).Count();

@@ -19,4 +19,7 @@ public sealed class EvaluationDetails
     public List<ChromosomeOutcome> Chromosomes { get; } = [];
 
     public List<CellEvaluation> Cells { get; } = [];
+
+    /// <summary>Every chromosome's 24 probabilities, in the order of <see cref="Chromosomes"/> (for calibration).</summary>
+    public List<float[]> Probabilities { get; } = [];
 }

@@ -56,6 +56,9 @@ internal static class ModelsCommand
                     ? string.Create(CultureInfo.InvariantCulture, $"{t.Data} {t.Split}: {t.Cells} cells, {t.Chromosomes} crops; best epoch {t.BestEpoch} of {t.Epochs}; seed {t.Seed}; {t.Seconds:0} s")
                     : "-"));
                 grid.AddRow("metrics", Markup.Escape(string.Join(", ", info.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}")))));
+                grid.AddRow("calibration", Markup.Escape(info.Calibration is { } c
+                    ? string.Create(CultureInfo.InvariantCulture, $"temperature {c.Temperature:0.###} fitted on {c.FittedOn} (expected calibration error {c.ErrorBefore:0.000} -> {c.ErrorAfter:0.000})")
+                    : "none"));
                 grid.AddRow("created", info.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
                 AnsiConsole.MarkupLineInterpolated($"[bold]{file}[/]");
                 AnsiConsole.Write(grid);

@@ -73,6 +73,9 @@ internal static class TrainCommand
                 AnsiConsole.MarkupLineInterpolated($"  {name} = {value:0.0000}");
             }
 
+            var calibration = CalibrateCommand.Calibrate(outputPath, manifest, options.ValidationSplit, options.Device);
+            AnsiConsole.MarkupLineInterpolated($"  calibrated on {calibration.FittedOn}: temperature {calibration.Temperature:0.###}, expected calibration error {calibration.ErrorBefore:0.000} -> {calibration.ErrorAfter:0.000}");
+
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

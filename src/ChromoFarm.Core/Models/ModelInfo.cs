@@ -10,6 +10,13 @@ namespace ChromoFarm.Models;
 /// <param name="Fit">Crops fill the canvas instead of the per-cell scale (TorchScript models trained the torchvision way).</param>
 public sealed record PreprocessingInfo(int Canvas, float ReferenceLength, bool Orient = false, bool Fit = false);
 
+/// <summary>Temperature scaling applied to the network's probabilities (see TemperatureScaling).</summary>
+/// <param name="Temperature">Divides the logits; below 1 sharpens an under-confident network.</param>
+/// <param name="FittedOn">The data and split it was fitted on, e.g. "pki3/manifest.csv val".</param>
+/// <param name="ErrorBefore">Expected calibration error on that split before scaling.</param>
+/// <param name="ErrorAfter">And after.</param>
+public sealed record CalibrationInfo(double Temperature, string FittedOn, double ErrorBefore, double ErrorAfter);
+
 /// <summary>What a model was trained on and how.</summary>
 public sealed record TrainingInfo(
     string Data,
@@ -32,7 +39,8 @@ public sealed record ModelInfo(
     IReadOnlyList<string> Classes,
     DateTimeOffset CreatedAt,
     TrainingInfo? Training,
-    IReadOnlyDictionary<string, double> Metrics)
+    IReadOnlyDictionary<string, double> Metrics,
+    CalibrationInfo? Calibration = null)
 {
     public const int CurrentFormatVersion = 1;
 

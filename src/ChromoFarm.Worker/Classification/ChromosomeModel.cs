@@ -70,6 +70,11 @@ public sealed class ChromosomeModel : IDisposable
     public float[] Predict(ClassifierBatch batch)
     {
         var probabilities = Classifier.Predict(batch);
+        if (Info.Calibration is { } calibration)
+        {
+            TemperatureScaling.Apply(probabilities, ChromosomeClass.Count, calibration.Temperature);
+        }
+
         if (columnOfClass is null)
         {
             return probabilities;
