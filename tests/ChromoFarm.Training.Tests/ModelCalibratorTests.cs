@@ -7,17 +7,7 @@ namespace ChromoFarm.Training.Tests;
 
 public sealed class ModelCalibratorTests(Pki3Sample sample) : IClassFixture<Pki3Sample>, IDisposable
 {
-    private static readonly TrainingOptions Tiny = new()
-    {
-        Epochs = 2,
-        BatchSize = 32,
-        WarmupSteps = 4,
-        Canvas = 32,
-        ReferenceLength = 16f,
-        BaseWidth = 8,
-        LimitCells = 4,
-        Seed = 3,
-    };
+    private static readonly TrainingOptions Tiny = TinyTraining.Options with { Epochs = 2, Seed = 3 };
 
     private readonly string folder = Directory.CreateTempSubdirectory("cf-calibrate-").FullName;
 

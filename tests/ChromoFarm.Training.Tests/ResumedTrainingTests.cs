@@ -10,18 +10,7 @@ namespace ChromoFarm.Training.Tests;
 /// </summary>
 public sealed class ResumedTrainingTests(Pki3Sample sample) : IClassFixture<Pki3Sample>, IDisposable
 {
-    private static readonly TrainingOptions Tiny = new()
-    {
-        Epochs = 3,
-        BatchSize = 32,
-        LearningRate = 2e-3f,
-        WarmupSteps = 4,
-        Canvas = 32,
-        ReferenceLength = 16f,
-        BaseWidth = 8,
-        LimitCells = 4,
-        Seed = 7,
-    };
+    private static readonly TrainingOptions Tiny = TinyTraining.Options;
 
     private readonly string folder = Directory.CreateTempSubdirectory("cf-resume-").FullName;
 

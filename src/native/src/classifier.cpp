@@ -90,6 +90,22 @@ void save_archive_atomically(torch::serialize::OutputArchive& archive, const cha
   }
 }
 
+void load_archive(torch::serialize::InputArchive& archive, const char* path, torch::Device device, const char* what) {
+  std::vector<uint8_t> bytes;
+  try {
+    bytes = read_file(path);
+  } catch (const Error& error) {
+    fail(CF_ERR_MODEL, error.what());
+  }
+  try {
+    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), device);
+  } catch (const c10::Error& e) {
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable " + what + ": " + e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    fail(CF_ERR_MODEL, std::string("'") + path + "' is not a usable " + what + ": " + e.what());
+  }
+}
+
 void save_model(const cf_model& model, const char* path) {
   require_native_network(model, "saved (it is loaded from its own file)");
   torch::serialize::OutputArchive archive;
@@ -105,16 +121,9 @@ void save_model(const cf_model& model, const char* path) {
 
 cf_model* load_model(const char* path, torch::Device device) {
   apply_default_threads();
-  // The header promises CF_ERR_MODEL for a missing or unreadable model file, not the generic I/O status.
-  std::vector<uint8_t> bytes;
+  torch::serialize::InputArchive archive;
+  load_archive(archive, path, torch::Device(torch::kCPU), "ChromoFarm model");
   try {
-    bytes = read_file(path);
-  } catch (const Error& error) {
-    fail(CF_ERR_MODEL, error.what());
-  }
-  try {
-    torch::serialize::InputArchive archive;
-    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), torch::Device(torch::kCPU));
     if (read_int(archive, kFormatKey) != kFormatVersion)
       fail(CF_ERR_MODEL, "unsupported model format version");
     cf_model_config config{};

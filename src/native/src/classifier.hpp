@@ -7,6 +7,7 @@
 #include "chromofarm.h"
 #include "model.hpp"
 
+#include <torch/serialize/input-archive.h>
 #include <torch/serialize/output-archive.h>
 
 namespace torch::jit {
@@ -39,6 +40,11 @@ torch::Tensor script_forward(cf_model& model, const float* pixels, const float* 
 
 // Serialises an archive to path through a temporary file renamed over it.
 void save_archive_atomically(torch::serialize::OutputArchive& archive, const char* path);
+
+// Reads an archive written by save_archive_atomically; a missing or unreadable file is CF_ERR_MODEL
+// (the header promises that status for model files, not the generic I/O one). `what` names the
+// expected content in the message ("ChromoFarm model", "trainer state").
+void load_archive(torch::serialize::InputArchive& archive, const char* path, torch::Device device, const char* what);
 
 // Softmax over the classes for n crops; out gets n*num_classes floats.
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out);

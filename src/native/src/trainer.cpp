@@ -3,7 +3,6 @@
 #include <cmath>
 #include <mutex>
 #include <string>
-#include <vector>
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/functional/loss.h>
@@ -11,7 +10,6 @@
 #include <torch/serialize/output-archive.h>
 
 #include "classifier.hpp"
-#include "image.hpp"
 #include "status.hpp"
 
 namespace cf {
@@ -92,16 +90,10 @@ void save_trainer_state(const cf_trainer& trainer, const char* path) {
 }
 
 void load_trainer_state(cf_trainer& trainer, const char* path) {
-  std::vector<uint8_t> bytes;
+  torch::serialize::InputArchive archive;
+  // The moments go where the parameters are; the generator state is read back onto the CPU below.
+  load_archive(archive, path, trainer.model->device, "trainer state");
   try {
-    bytes = read_file(path);
-  } catch (const Error& error) {
-    fail(CF_ERR_MODEL, error.what());
-  }
-  try {
-    torch::serialize::InputArchive archive;
-    // The moments go where the parameters are; the generator state is read back onto the CPU below.
-    archive.load_from(reinterpret_cast<const char*>(bytes.data()), bytes.size(), trainer.model->device);
     c10::IValue format;
     archive.read(kStateFormatKey, format);
     if (!format.isInt() || format.toInt() != kStateFormatVersion)
