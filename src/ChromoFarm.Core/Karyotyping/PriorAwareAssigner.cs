@@ -11,11 +11,6 @@ namespace ChromoFarm.Karyotyping;
 /// </summary>
 public sealed class PriorAwareAssigner(CopyNumberPriors priors)
 {
-    private const double ProbabilityFloor = 1e-9;
-
-    // Beyond every slot a chromosome keeps its argmax at this cost: only when the cell has more objects than slots.
-    private const double OverflowCost = 50;
-
     // Reward that makes every X and Y slot of a hypothesis filled (larger than −log of the floor, 20.7);
     // it is added back before hypotheses are compared.
     private const double FillReward = 40;
@@ -30,28 +25,8 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
     /// <param name="probabilities">One row of <see cref="ChromosomeClass.Count"/> probabilities per chromosome.</param>
     public CellAssignment Assign(IReadOnlyList<IReadOnlyList<float>> probabilities)
     {
-        ArgumentNullException.ThrowIfNull(probabilities);
-        var n = probabilities.Count;
-        var negativeLog = new double[n, ChromosomeClass.Count];
-        var argmax = new ChromosomeClass[n];
-        for (var i = 0; i < n; i++)
-        {
-            var row = probabilities[i];
-            if (row.Count != ChromosomeClass.Count)
-            {
-                throw new ArgumentException($"chromosome {i} has {row.Count} probabilities, expected {ChromosomeClass.Count}", nameof(probabilities));
-            }
-
-            var best = 0;
-            for (var c = 0; c < ChromosomeClass.Count; c++)
-            {
-                negativeLog[i, c] = -Math.Log(Math.Max(row[c], ProbabilityFloor));
-                best = row[c] > row[best] ? c : best;
-            }
-
-            argmax[i] = new ChromosomeClass(best);
-        }
-
+        var evidence = new CellEvidence(probabilities);
+        var n = evidence.Count;
         if (n == 0)
         {
             return new CellAssignment([], [], [], 0);
@@ -66,8 +41,8 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
                 continue;
             }
 
-            var (labels, evidence) = Solve(negativeLog, argmax, x, y);
-            var total = evidence + priors.ComplementCost(x, y);
+            var (labels, cost) = Solve(evidence, x, y);
+            var total = cost + priors.ComplementCost(x, y);
             if (total < bestTotal)
             {
                 bestTotal = total;
@@ -76,9 +51,9 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
         }
 
         // Fewer chromosomes than any complement needs (a fragment of a cell): argmax is all there is.
-        bestLabels ??= argmax;
+        bestLabels ??= evidence.Argmax;
         var confidences = bestLabels.Select((label, i) => probabilities[i][label.Index]).ToArray();
-        return new CellAssignment(bestLabels, argmax, confidences, double.IsPositiveInfinity(bestTotal) ? 0 : bestTotal);
+        return new CellAssignment(bestLabels, evidence.Argmax, confidences, double.IsPositiveInfinity(bestTotal) ? 0 : bestTotal);
     }
 
     /// <summary>
@@ -94,7 +69,7 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
         var total = priors.ComplementCost(karyotype.CopiesOf(ChromosomeClass.X), karyotype.CopiesOf(ChromosomeClass.Y));
         for (var i = 0; i < labels.Count; i++)
         {
-            total -= Math.Log(Math.Max(probabilities[i][labels[i].Index], ProbabilityFloor));
+            total += CellEvidence.NegativeLog(probabilities[i][labels[i].Index]);
         }
 
         foreach (var autosome in ChromosomeClass.All.Where(c => c.IsAutosome))
@@ -111,38 +86,14 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
         return total;
     }
 
-    // The min-cost assignment with x X slots and y Y slots; returns the labels and the cost without the fill reward.
-    private (ChromosomeClass[] Labels, double Cost) Solve(double[,] negativeLog, ChromosomeClass[] argmax, int x, int y)
+    // The min-cost assignment with exactly x X slots and y Y slots; the cost is returned without the fill reward.
+    private (ChromosomeClass[] Labels, double Cost) Solve(CellEvidence evidence, int x, int y)
     {
-        var n = argmax.Length;
-        var slots = new List<(ChromosomeClass Class, double Cost)>(autosomeSlots.Count + x + y);
+        var slots = new List<(ChromosomeClass Class, double ExtraCost)>(autosomeSlots.Count + x + y);
         slots.AddRange(autosomeSlots);
         slots.AddRange(Enumerable.Repeat((ChromosomeClass.X, -FillReward), x));
         slots.AddRange(Enumerable.Repeat((ChromosomeClass.Y, -FillReward), y));
-        var overflow = Math.Max(0, n - slots.Count);
-        var cost = new double[n, slots.Count + overflow];
-        for (var i = 0; i < n; i++)
-        {
-            for (var s = 0; s < slots.Count; s++)
-            {
-                cost[i, s] = negativeLog[i, slots[s].Class.Index] + slots[s].Cost;
-            }
-
-            for (var s = 0; s < overflow; s++)
-            {
-                cost[i, slots.Count + s] = negativeLog[i, argmax[i].Index] + OverflowCost;
-            }
-        }
-
-        var columns = MinCostAssignment.Solve(cost);
-        var labels = new ChromosomeClass[n];
-        var total = FillReward * (x + y);
-        for (var i = 0; i < n; i++)
-        {
-            labels[i] = columns[i] < slots.Count ? slots[columns[i]].Class : argmax[i];
-            total += cost[i, columns[i]];
-        }
-
-        return (labels, total);
+        var (labels, cost) = evidence.Assign(slots);
+        return (labels, cost + (FillReward * (x + y)));
     }
 }

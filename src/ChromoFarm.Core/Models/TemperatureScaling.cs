@@ -24,27 +24,14 @@ public static class TemperatureScaling
             return;
         }
 
-        var logits = new double[classes];
+        var scaled = new double[classes];
         for (var start = 0; start + classes <= rows.Length; start += classes)
         {
             var row = rows.Slice(start, classes);
-            var max = double.NegativeInfinity;
+            ScaledLogSoftmax(row, temperature, scaled);
             for (var k = 0; k < classes; k++)
             {
-                logits[k] = Math.Log(Math.Max(row[k], Floor)) / temperature;
-                max = Math.Max(max, logits[k]);
-            }
-
-            double sum = 0;
-            for (var k = 0; k < classes; k++)
-            {
-                logits[k] = Math.Exp(logits[k] - max);
-                sum += logits[k];
-            }
-
-            for (var k = 0; k < classes; k++)
-            {
-                row[k] = (float)(logits[k] / sum);
+                row[k] = (float)Math.Exp(scaled[k]);
             }
         }
     }
@@ -60,22 +47,16 @@ public static class TemperatureScaling
         }
 
         double total = 0;
+        var scaled = new double[probabilities[0].Length];
         for (var i = 0; i < probabilities.Count; i++)
         {
-            var row = probabilities[i];
-            var max = double.NegativeInfinity;
-            foreach (var p in row)
+            if (probabilities[i].Length != scaled.Length)
             {
-                max = Math.Max(max, Math.Log(Math.Max(p, Floor)) / temperature);
+                throw new ArgumentException($"row {i} has {probabilities[i].Length} probabilities, row 0 has {scaled.Length}", nameof(probabilities));
             }
 
-            double sum = 0;
-            foreach (var p in row)
-            {
-                sum += Math.Exp((Math.Log(Math.Max(p, Floor)) / temperature) - max);
-            }
-
-            total -= (Math.Log(Math.Max(row[labels[i]], Floor)) / temperature) - max - Math.Log(sum);
+            ScaledLogSoftmax(probabilities[i], temperature, scaled);
+            total -= scaled[labels[i]];
         }
 
         return total / probabilities.Count;
@@ -116,6 +97,29 @@ public static class TemperatureScaling
         if (!(temperature >= MinTemperature && temperature <= MaxTemperature))
         {
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"a temperature must lie in [{MinTemperature}, {MaxTemperature}]");
+        }
+    }
+
+    // log softmax(log p / T): the log-probabilities of one row after scaling.
+    private static void ScaledLogSoftmax(ReadOnlySpan<float> row, double temperature, Span<double> output)
+    {
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < row.Length; k++)
+        {
+            output[k] = Math.Log(Math.Max(row[k], Floor)) / temperature;
+            max = Math.Max(max, output[k]);
+        }
+
+        double sum = 0;
+        for (var k = 0; k < row.Length; k++)
+        {
+            sum += Math.Exp(output[k] - max);
+        }
+
+        var logSum = max + Math.Log(sum);
+        for (var k = 0; k < row.Length; k++)
+        {
+            output[k] -= logSum;
         }
     }
 }
