@@ -5,6 +5,7 @@ using ChromoFarm.Worker.Classification;
 
 namespace ChromoFarm.Training.Tests;
 
+[Collection(TorchRandomState.Name)]
 public sealed class ModelCalibratorTests(Pki3Sample sample) : IClassFixture<Pki3Sample>, IDisposable
 {
     private static readonly TrainingOptions Tiny = TinyTraining.Options with { Epochs = 2, Seed = 3 };

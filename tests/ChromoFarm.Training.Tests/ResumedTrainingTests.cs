@@ -8,6 +8,7 @@ namespace ChromoFarm.Training.Tests;
 /// Checkpointed training on real Pki-3 cells with a tiny network. The tests of this class run one after
 /// another (xunit runs a class sequentially), which matters: dropout draws from libtorch's one global generator.
 /// </summary>
+[Collection(TorchRandomState.Name)]
 public sealed class ResumedTrainingTests(Pki3Sample sample) : IClassFixture<Pki3Sample>, IDisposable
 {
     private static readonly TrainingOptions Tiny = TinyTraining.Options;
