@@ -20,7 +20,7 @@ internal static class CommandErrors
         }
         catch (Exception error) when (error is ManifestException or ImageDecodeException or ImageTooLargeException
             or ModelFileException or FileNotFoundException or DirectoryNotFoundException or UsageException
-            or TrainingCheckpointException)
+            or TrainingCheckpointException or InvalidDataException)
         {
             Console.Error.WriteLine($"chromofarm: {error.Message}");
             return ExitCodes.BadInput;

@@ -9,6 +9,7 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     EvaluateCommand.Create(),
     CalibrateCommand.Create(),
     ModelsCommand.Create(),
+    PriorsCommand.Create(),
 };
 
 var parse = root.Parse(args);

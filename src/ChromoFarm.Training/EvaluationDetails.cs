@@ -3,7 +3,7 @@ namespace ChromoFarm.Training;
 /// <summary>One evaluated chromosome: class indices of the truth, the argmax and the assignment.</summary>
 public readonly record struct ChromosomeOutcome(int Truth, int Argmax, int Assigned, float ArgmaxProbability);
 
-/// <summary>One evaluated cell, for the list of worst cells.</summary>
+/// <summary>One evaluated cell, for the lists of worst cells and of karyotype calls.</summary>
 public sealed record CellEvaluation(
     string Patient,
     string Cell,
@@ -11,7 +11,19 @@ public sealed record CellEvaluation(
     int ArgmaxErrors,
     int AssignedErrors,
     string TruthKaryotype,
-    string CalledKaryotype);
+    string CalledKaryotype)
+{
+    public double CallConfidence { get; init; }
+
+    /// <summary>The most likely competing call, if any was within reach.</summary>
+    public string? Alternative { get; init; }
+
+    /// <summary><see cref="Karyotyping.ReviewReasonNames"/> joined by ';'; empty when none.</summary>
+    public string ReviewReasons { get; init; } = string.Empty;
+
+    /// <summary>The call the naive force-to-46 redistribution would make.</summary>
+    public string? ForcedKaryotype { get; init; }
+}
 
 /// <summary>Everything an evaluation saw, for reports beyond the summary numbers.</summary>
 public sealed class EvaluationDetails

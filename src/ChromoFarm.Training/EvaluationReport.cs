@@ -15,4 +15,42 @@ public sealed record EvaluationReport(
     [property: JsonPropertyName("karyotype_exact")] double KaryotypeExact,
     [property: JsonPropertyName("expected_calibration_error")] double ExpectedCalibrationError,
     [property: JsonPropertyName("chromosomes_per_second")] double ChromosomesPerSecond,
-    [property: JsonPropertyName("seconds")] double Seconds);
+    [property: JsonPropertyName("seconds")] double Seconds)
+{
+    /// <summary>Accuracy after the naive redistribution (two slots per class), which forces cells towards 46.</summary>
+    [JsonPropertyName("accuracy_forced_46")]
+    public double AccuracyForced46 { get; init; }
+
+    [JsonPropertyName("karyotype_exact_forced_46")]
+    public double KaryotypeExactForced46 { get; init; }
+
+    /// <summary>Cells whose labels do not make 46,XX or 46,XY (aneuploidies and chromosomes lost in preparation).</summary>
+    [JsonPropertyName("abnormal_cells")]
+    public int AbnormalCells { get; init; }
+
+    [JsonPropertyName("normal_cells")]
+    public int NormalCells { get; init; }
+
+    /// <summary>Fraction of the abnormal cells whose call is abnormal and equals the truth.</summary>
+    [JsonPropertyName("abnormal_cells_detected")]
+    public double AbnormalCellsDetected { get; init; }
+
+    /// <summary>Fraction of the normal cells called abnormal.</summary>
+    [JsonPropertyName("normal_cells_false_abnormal")]
+    public double NormalCellsFalseAbnormal { get; init; }
+
+    /// <summary>Fraction of cells with at least one review reason.</summary>
+    [JsonPropertyName("cells_needing_review")]
+    public double CellsNeedingReview { get; init; }
+
+    /// <summary>Prior-aware assignment and call only, within the timed run (includes the JIT compiling it).</summary>
+    [JsonPropertyName("assignment_ms_per_cell")]
+    public double AssignmentMillisecondsPerCell { get; init; }
+
+    /// <summary>The same over three more passes once compiled, as in a long-running coordinator; 0 when not timed.</summary>
+    [JsonPropertyName("assignment_ms_per_cell_warm")]
+    public double AssignmentMillisecondsPerCellWarm { get; init; }
+
+    [JsonPropertyName("priors_version")]
+    public string? PriorsVersion { get; init; }
+}

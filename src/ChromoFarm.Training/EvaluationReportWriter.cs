@@ -27,6 +27,7 @@ public static class EvaluationReportWriter
         PngWriter.Write(ConfusionMatrixPicture.Render(assigned, "ASSIGNED"), Path.Combine(folder, "confusion-assigned.png"));
         File.WriteAllText(Path.Combine(folder, "per-class.csv"), PerClass(argmax, assigned));
         File.WriteAllText(Path.Combine(folder, "worst-cells.csv"), Worst(details));
+        File.WriteAllText(Path.Combine(folder, "karyotype-calls.csv"), KaryotypeCalls(details));
 
         var bins = Calibration.Bins(details.Chromosomes.Select(c => ((double)c.ArgmaxProbability, c.Argmax == c.Truth)));
         File.WriteAllText(Path.Combine(folder, "calibration.csv"), CalibrationTable(bins));
@@ -83,6 +84,31 @@ public static class EvaluationReportWriter
 
         return text.ToString();
     }
+
+    // Every cell whose truth or call is abnormal, or whose call is wrong: what a lab reviewing the assignment wants to see.
+    private static string KaryotypeCalls(EvaluationDetails details)
+    {
+        var text = new StringBuilder("patient,cell,chromosomes,truth_karyotype,called_karyotype,correct,call_confidence,alternative,review_reasons,forced_46_karyotype\n");
+        foreach (var cell in details.Cells.Where(c => c.TruthKaryotype != c.CalledKaryotype || !IsNormal(c.TruthKaryotype) || !IsNormal(c.CalledKaryotype)))
+        {
+            text.AppendLine(string.Join(
+                ',',
+                Csv.Field(cell.Patient),
+                Csv.Field(cell.Cell),
+                Int(cell.Chromosomes),
+                Csv.Field(cell.TruthKaryotype),
+                Csv.Field(cell.CalledKaryotype),
+                cell.TruthKaryotype == cell.CalledKaryotype ? "true" : "false",
+                F(cell.CallConfidence),
+                Csv.Field(cell.Alternative),
+                Csv.Field(cell.ReviewReasons),
+                Csv.Field(cell.ForcedKaryotype)));
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsNormal(string notation) => notation is "46,XX" or "46,XY";
 
     private static string CalibrationTable(IReadOnlyList<CalibrationBin> bins)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ChromoFarm.Datasets;
+using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
 using ChromoFarm.Training;
 using ChromoFarm.Worker.Classification;
@@ -18,11 +19,12 @@ internal static class EvaluateCommand
         var split = new Option<string?>("--split") { Description = "Evaluate only this split (default: all cells)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Also write confusion matrices (PNG), per-class scores, worst cells and calibration to this folder" };
+        var priors = CommonOptions.Priors();
         var device = CommonOptions.Device(ComputeDevice.Auto);
         var threads = CommonOptions.Threads();
-        var command = new Command("evaluate", "Measure a model on labelled cells: accuracy argmax and after per-cell assignment, karyotypes, throughput")
+        var command = new Command("evaluate", "Measure a model on labelled cells: accuracy argmax and after per-cell assignment, karyotype calls, throughput")
         {
-            model, data, split, json, report, device, threads,
+            model, data, split, json, report, priors, device, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -35,13 +37,14 @@ internal static class EvaluateCommand
                 throw new UsageException($"{manifest.Path}: no cells in split '{splitName}'");
             }
 
+            var caller = new KaryotypeCaller(CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName));
             using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
             var preparation = new CellPreparation(new MetaphaseSegmenter());
             var details = new EvaluationDetails();
             EvaluationReport result;
             if (parse.GetValue(json))
             {
-                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details);
+                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, caller: caller);
                 Console.WriteLine(JsonSerializer.Serialize(result));
             }
             else
@@ -49,7 +52,7 @@ internal static class EvaluateCommand
                 result = AnsiConsole.Progress().Start(context =>
                 {
                     var task = context.AddTask("evaluate", maxValue: cells.Count);
-                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done);
+                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done, caller);
                 });
                 var table = new Table().AddColumns("metric", "value");
                 foreach (var property in JsonSerializer.SerializeToElement(result).EnumerateObject())

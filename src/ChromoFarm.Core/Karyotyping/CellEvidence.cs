@@ -47,6 +47,9 @@ internal sealed class CellEvidence
 
     public ChromosomeClass[] Argmax { get; }
 
+    /// <summary>−log p of class index <paramref name="c"/> for chromosome <paramref name="i"/>, floored.</summary>
+    public double NegativeLogOf(int i, int c) => negativeLog[i, c];
+
     public static double NegativeLog(float p) => -Math.Log(Math.Max(p, ProbabilityFloor));
 
     /// <summary>

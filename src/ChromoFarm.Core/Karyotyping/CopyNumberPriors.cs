@@ -15,6 +15,12 @@ public sealed record CopyNumberPriors(IReadOnlyList<double[]> Autosomes, IReadOn
 {
     public const int MaxAutosomeCopies = 3;
 
+    /// <summary>What the priors were fitted on; null for priors built in code (tests).</summary>
+    public PriorsProvenance? Provenance { get; init; }
+
+    /// <summary>Recorded with every result, so that a call can be traced to the priors that made it.</summary>
+    public string Version => Provenance?.Version ?? "unversioned";
+
     /// <summary>Complements considered: one to three X, none to two Y.</summary>
     public static IReadOnlyList<(int X, int Y)> Complements { get; } =
         [.. from x in Enumerable.Range(1, 3) from y in Enumerable.Range(0, 3) select (x, y)];
@@ -74,8 +80,10 @@ public sealed record CopyNumberPriors(IReadOnlyList<double[]> Autosomes, IReadOn
 
     /// <summary>
     /// Extra cost of the k-th copy (k = 1..3) of an autosome: −log P(k) + log P(k−1), so that a class holding
-    /// m chromosomes pays −log P(m) in all (up to a constant per class). Made non-decreasing in k (the assignment
-    /// fills the cheapest slots of a class first, so it can only express a convex cost).
+    /// m chromosomes pays −log P(m) in all (up to a constant per class). The assignment fills the cheapest slots
+    /// of a class first, so it can only express costs that do not decrease with k; where the first copy would be
+    /// dearer than the second (P(0) ≪ P(1) ≪ P(2)), the first is lowered to the second's cost. That keeps the
+    /// odds between one, two and three copies exact and only overstates how unlikely a class with no copy is.
     /// </summary>
     public double[] AutosomeSlotCosts(ChromosomeClass autosome)
     {
@@ -86,12 +94,12 @@ public sealed record CopyNumberPriors(IReadOnlyList<double[]> Autosomes, IReadOn
 
         var p = Autosomes[autosome.Index];
         var costs = new double[MaxAutosomeCopies];
-        for (var k = 1; k <= MaxAutosomeCopies; k++)
+        for (var k = MaxAutosomeCopies; k >= 1; k--)
         {
             costs[k - 1] = -Math.Log(p[k]) + Math.Log(p[k - 1]);
-            if (k > 1)
+            if (k < MaxAutosomeCopies)
             {
-                costs[k - 1] = Math.Max(costs[k - 1], costs[k - 2]);
+                costs[k - 1] = Math.Min(costs[k - 1], costs[k]);
             }
         }
 

@@ -23,6 +23,16 @@ public static class MinCostAssignment
             return [];
         }
 
+        // Row-major copy: the inner loop then walks one contiguous row without two-dimensional bounds checks.
+        var flat = new double[rows * columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                flat[(r * columns) + c] = cost[r, c];
+            }
+        }
+
         // 1-based arrays: index 0 is the virtual column/row the augmenting search starts from.
         var rowPotential = new double[rows + 1];
         var columnPotential = new double[columns + 1];
@@ -41,6 +51,8 @@ public static class MinCostAssignment
             {
                 used[column] = true;
                 var currentRow = rowOfColumn[column];
+                var rowCosts = flat.AsSpan((currentRow - 1) * columns, columns);
+                var potential = rowPotential[currentRow];
                 var delta = double.PositiveInfinity;
                 var nextColumn = 0;
                 for (var j = 1; j <= columns; j++)
@@ -50,7 +62,7 @@ public static class MinCostAssignment
                         continue;
                     }
 
-                    var slack = cost[currentRow - 1, j - 1] - rowPotential[currentRow] - columnPotential[j];
+                    var slack = rowCosts[j - 1] - potential - columnPotential[j];
                     if (slack < minSlack[j])
                     {
                         minSlack[j] = slack;
