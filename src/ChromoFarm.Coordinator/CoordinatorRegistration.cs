@@ -8,9 +8,10 @@ namespace ChromoFarm.Coordinator;
 
 public static class CoordinatorRegistration
 {
-    public static IServiceCollection AddChromoFarmCoordinator(this IServiceCollection services, DbContextOptions<ResultsDbContext> database)
+    /// <param name="priors">Copy-number priors of the per-cell assignment; default: the shipped ones.</param>
+    public static IServiceCollection AddChromoFarmCoordinator(this IServiceCollection services, DbContextOptions<ResultsDbContext> database, CopyNumberPriors? priors = null)
     {
-        services.AddSingleton(new ChromosomeAssigner());
+        services.AddSingleton(new KaryotypeCaller(priors ?? CopyNumberPriorsFile.Default));
         services.AddSingleton(new ResultsStore(database));
         return services;
     }

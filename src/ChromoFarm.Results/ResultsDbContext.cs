@@ -52,6 +52,12 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.Property(x => x.Karyotype).HasColumnName("karyotype").HasMaxLength(200);
             e.Property(x => x.ChromosomeCount).HasColumnName("chromosome_count");
             e.Property(x => x.IsNormal).HasColumnName("is_normal");
+            e.Property(x => x.SexChromosomes).HasColumnName("sex_chromosomes").HasMaxLength(10);
+            e.Property(x => x.CallConfidence).HasColumnName("call_confidence");
+            e.Property(x => x.AlternativeKaryotype).HasColumnName("alternative_karyotype").HasMaxLength(200);
+            e.Property(x => x.ReviewReasons).HasColumnName("review_reasons").HasMaxLength(200);
+            e.Property(x => x.NeedsReview).HasColumnName("needs_review");
+            e.Property(x => x.PriorsVersion).HasColumnName("priors_version").HasMaxLength(100);
             e.Property(x => x.MeanConfidence).HasColumnName("mean_confidence");
             e.Property(x => x.ChangedByAssignment).HasColumnName("changed_by_assignment");
             e.Property(x => x.ProcessingMilliseconds).HasColumnName("processing_ms");

@@ -20,12 +20,13 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
     private const int Attempts = 3;
 
     /// <returns>True when a result for this cell and model version was already stored (nothing was changed).</returns>
-    public Task<bool> SaveCompletedAsync(CellClassified message, CellAssignment assignment, Karyotype karyotype, CancellationToken cancellationToken = default)
+    /// <param name="priorsVersion">The copy-number priors the call was made with.</param>
+    public Task<bool> SaveCompletedAsync(CellClassified message, CellKaryotypeCall call, string priorsVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(assignment);
-        ArgumentNullException.ThrowIfNull(karyotype);
-        return WithRetryAsync(() => TrySaveCompletedAsync(message, assignment, karyotype, cancellationToken));
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(priorsVersion);
+        return WithRetryAsync(() => TrySaveCompletedAsync(message, call, priorsVersion, cancellationToken));
     }
 
     /// <returns>True when the cell already had a stored outcome that this failure must not overwrite.</returns>
@@ -50,8 +51,10 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
         }
     }
 
-    private async Task<bool> TrySaveCompletedAsync(CellClassified message, CellAssignment assignment, Karyotype karyotype, CancellationToken cancellationToken)
+    private async Task<bool> TrySaveCompletedAsync(CellClassified message, CellKaryotypeCall call, string priorsVersion, CancellationToken cancellationToken)
     {
+        var assignment = call.Assignment;
+        var karyotype = call.Karyotype;
         await using var db = new ResultsDbContext(options);
         var now = clock.GetUtcNow();
         var cell = await FindOrAddCellAsync(db, message.CaseId, message.CellId, message.Kind, now, cancellationToken).ConfigureAwait(false);
@@ -69,6 +72,12 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
             Karyotype = karyotype.Notation,
             ChromosomeCount = karyotype.ChromosomeCount,
             IsNormal = karyotype.IsNormal,
+            SexChromosomes = karyotype.SexChromosomes,
+            CallConfidence = call.Confidence,
+            AlternativeKaryotype = call.Alternative?.Karyotype.Notation,
+            ReviewReasons = ReviewReasonNames.Format(call.Reasons),
+            NeedsReview = call.NeedsReview,
+            PriorsVersion = priorsVersion,
             MeanConfidence = assignment.Confidences.Count == 0 ? 0 : assignment.Confidences.Average(),
             ChangedByAssignment = assignment.ChangedByAssignment,
             ProcessingMilliseconds = message.ProcessingTime.TotalMilliseconds,

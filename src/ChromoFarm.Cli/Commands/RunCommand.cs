@@ -4,6 +4,7 @@ using ChromoFarm.Api;
 using ChromoFarm.Cli.Embedded;
 using ChromoFarm.Contracts;
 using ChromoFarm.Ingest;
+using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
 using ChromoFarm.Results;
 using ChromoFarm.Worker.Classification;
@@ -18,20 +19,27 @@ internal static class RunCommand
     private const int TableRows = 40;
 
     // Short headers keep one row per cell in an 80-column terminal or a log file.
-    private static readonly string[] Columns = ["case", "cell", "status", "n", "karyotype", "moved", "conf."];
+    private static readonly string[] Columns = ["case", "cell", "status", "n", "karyotype", "conf.", "review"];
+
+    private static readonly (string Name, string Short)[] ReviewWords =
+    [
+        ("low_confidence_chromosomes", "low"), ("abnormal_count", "count"), ("abnormal_karyotype", "abn"),
+        ("ambiguous_call", "ambig"), ("segmentation_review", "seg"),
+    ];
 
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "An image, a folder of metaphase images, or a dataset manifest CSV" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.db, results.csv and the object store", DefaultValueFactory = _ => new DirectoryInfo("chromofarm-results") };
         var model = CommonOptions.Model();
+        var priors = CommonOptions.Priors();
         var split = new Option<string?>("--split") { Description = "For a manifest: only cells of this split" };
         var limitCells = new Option<int>("--limit-cells") { Description = "Process at most N cells (0: all)", DefaultValueFactory = _ => 0 };
         var device = CommonOptions.Device(ComputeDevice.Auto);
         var threads = CommonOptions.Threads();
         var command = new Command("run", "Analyse images end to end in one process: segment, classify, assign, call karyotypes, store")
         {
-            input, output, model, split, limitCells, device, threads,
+            input, output, model, priors, split, limitCells, device, threads,
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
         {
@@ -42,16 +50,17 @@ internal static class RunCommand
                 cells = cells.Take(limit);
             }
 
+            var copyNumberPriors = CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName);
             using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
-            return await RunAsync(cells, parse.GetValue(output)!.FullName, loaded, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(cells, parse.GetValue(output)!.FullName, loaded, copyNumberPriors, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, ChromosomeModel model, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, ChromosomeModel model, CopyNumberPriors priors, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, model, cancellationToken).ConfigureAwait(false);
+        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, model, priors, cancellationToken).ConfigureAwait(false);
         var batchId = Guid.NewGuid();
         IngestSummary? ingest = null;
 
@@ -89,7 +98,12 @@ internal static class RunCommand
         var csvPath = Path.Combine(outputFolder, "results.csv");
         await ResultsQueries.WriteCsvAsync(summaries, csvPath, cancellationToken).ConfigureAwait(false);
         var thisRun = outcomes.Select(o => (o.CaseId, o.CellId)).ToHashSet();
-        Report(summaries.Where(s => thisRun.Contains((s.CaseId, s.CellId))).ToArray(), outcomes, watch.Elapsed, model, outputFolder, csvPath);
+        var cases = ResultsQueries.Cases(summaries);
+        var casesPath = Path.Combine(outputFolder, "cases.csv");
+        await ResultsQueries.WriteCasesCsvAsync(cases, casesPath, cancellationToken).ConfigureAwait(false);
+        var runCells = summaries.Where(s => thisRun.Contains((s.CaseId, s.CellId))).ToArray();
+        Report(runCells, outcomes, watch.Elapsed, model, outputFolder, csvPath);
+        ReportCases(cases.Where(c => runCells.Any(r => r.CaseId == c.CaseId)).ToArray(), casesPath);
 
         foreach (var failure in outcomes.Where(o => o.Outcome == CellOutcome.Failed).OrderBy(o => o.CellId, StringComparer.Ordinal))
         {
@@ -112,12 +126,12 @@ internal static class RunCommand
                 cell.Status == "completed" ? "[green]completed[/]" : "[red]failed[/]",
                 cell.ChromosomeCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(cell.Karyotype ?? "-"),
-                cell.ChangedByAssignment?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                cell.MeanConfidence?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+                cell.CallConfidence?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                Markup.Escape(Review(cell)));
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]n: chromosomes; moved: relabelled by the per-cell assignment; conf.: mean probability of the assigned labels[/]");
+        AnsiConsole.MarkupLine("[grey]n: chromosomes; conf.: probability of the call against the competing calls; review: low-confidence chromosomes, count ≠ 46, abnormal call, ambiguous (with the competing call), segmentation[/]");
         if (cells.Length > TableRows)
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]… {cells.Length - TableRows} more cells in {csvPath}[/]");
@@ -131,5 +145,36 @@ internal static class RunCommand
         AnsiConsole.MarkupLineInterpolated(
             $"cells [bold]{outcomes.Count}[/] (completed {completed}, failed {failed}, already stored {duplicates})  chromosomes [bold]{chromosomes}[/]  time {seconds:0.0} s  [bold]{chromosomes / Math.Max(seconds, 1e-9):0.0}[/] chromosomes/s");
         AnsiConsole.MarkupLineInterpolated($"model {model.Version}  results: {Path.Combine(outputFolder, "results.db")}, {csvPath}");
+    }
+
+    private static string Review(CellSummary cell)
+    {
+        var words = (cell.ReviewReasons ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => ReviewWords.FirstOrDefault(w => w.Name == name).Short ?? name)
+            .Select(word => word == "ambig" && cell.AlternativeKaryotype is { } alternative ? $"ambig ({alternative})" : word);
+        return string.Join(',', words);
+    }
+
+    // Only cases with several cells: a single cell's call is already in the table above.
+    private static void ReportCases(CaseSummary[] cases, string casesPath)
+    {
+        var combined = cases.Where(c => c.Cells > 1 && c.Karyotype is not null).ToArray();
+        if (combined.Length == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumns("case", "cells", "karyotype", "cells per call");
+        foreach (var c in combined.Take(TableRows))
+        {
+            table.AddRow(
+                Markup.Escape(c.CaseId),
+                c.Cells.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Karyotype!.IsMosaic ? $"[yellow]{Markup.Escape(c.Notation!)}[/]" : Markup.Escape(c.Notation!),
+                Markup.Escape(c.CallCounts));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"[grey]cases combined by the ISCN clone rule (a gain in ≥ 2 cells, a loss in ≥ 3); notes in {casesPath}[/]");
     }
 }

@@ -1,4 +1,5 @@
 using ChromoFarm.Coordinator;
+using ChromoFarm.Karyotyping;
 using ChromoFarm.Results;
 using ChromoFarm.Storage;
 using ChromoFarm.Worker;
@@ -34,7 +35,7 @@ internal sealed class EmbeddedFarm : IAsyncDisposable
 
     public CompletionTracker Tracker => host.Services.GetRequiredService<CompletionTracker>();
 
-    public static async Task<EmbeddedFarm> StartAsync(string outputFolder, ChromosomeModel model, CancellationToken cancellationToken)
+    public static async Task<EmbeddedFarm> StartAsync(string outputFolder, ChromosomeModel model, CopyNumberPriors priors, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputFolder);
         var database = ResultsDatabase.Sqlite(Path.Combine(outputFolder, "results.db"));
@@ -45,7 +46,7 @@ internal sealed class EmbeddedFarm : IAsyncDisposable
         builder.Services.AddSingleton<IObjectStore>(new LocalFolderObjectStore(Path.Combine(outputFolder, "objects")));
         builder.Services.AddSingleton<CompletionTracker>();
         builder.Services.AddChromoFarmWorker(model);
-        builder.Services.AddChromoFarmCoordinator(database);
+        builder.Services.AddChromoFarmCoordinator(database, priors);
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddWorkerConsumers();

@@ -43,6 +43,52 @@ public sealed class Karyotype : IEquatable<Karyotype>
         return new Karyotype(copies);
     }
 
+    /// <summary>Reads back a <see cref="Notation"/>: count, sex complement ("?" for none), then "+n"/"-n" autosome changes.</summary>
+    /// <exception cref="FormatException">Not this class's notation, or a count that does not add up.</exception>
+    public static Karyotype Parse(string notation)
+    {
+        ArgumentNullException.ThrowIfNull(notation);
+        var parts = notation.Split(',');
+        if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw new FormatException($"'{notation}' is not a karyotype (expected e.g. 46,XY or 47,XX,+21)");
+        }
+
+        var copies = new int[ChromosomeClass.Count];
+        Array.Fill(copies, 2, 0, ChromosomeClass.AutosomeCount);
+        if (parts[1] != "?")
+        {
+            if (parts[1].Length == 0 || parts[1].Any(c => c is not ('X' or 'Y')))
+            {
+                throw new FormatException($"'{notation}': '{parts[1]}' is not a sex chromosome complement");
+            }
+
+            copies[ChromosomeClass.X.Index] = parts[1].Count(c => c == 'X');
+            copies[ChromosomeClass.Y.Index] = parts[1].Count(c => c == 'Y');
+        }
+
+        foreach (var change in parts.Skip(2))
+        {
+            if (change.Length < 2 || change[0] is not ('+' or '-')
+                || !int.TryParse(change.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || number is < 1 or > ChromosomeClass.AutosomeCount)
+            {
+                throw new FormatException($"'{notation}': '{change}' is not a gain or loss of an autosome");
+            }
+
+            copies[number - 1] += change[0] == '+' ? 1 : -1;
+            if (copies[number - 1] < 0)
+            {
+                throw new FormatException($"'{notation}': more losses of {number} than copies");
+            }
+        }
+
+        var karyotype = new Karyotype(copies);
+        return karyotype.ChromosomeCount == count && karyotype.Notation == notation
+            ? karyotype
+            : throw new FormatException($"'{notation}' does not add up (it reads as {karyotype.Notation})");
+    }
+
     public bool Equals(Karyotype? other) => other is not null && copies.AsSpan().SequenceEqual(other.copies);
 
     public override bool Equals(object? obj) => Equals(obj as Karyotype);

@@ -18,6 +18,23 @@ public sealed class CellResultRecord
 
     public bool IsNormal { get; set; }
 
+    /// <summary>The sex chromosome complement of the call, e.g. "XY", "X", "XXY".</summary>
+    public required string SexChromosomes { get; set; }
+
+    /// <summary>Probability of the call against the competing calls the assignment evaluated.</summary>
+    public double CallConfidence { get; set; }
+
+    /// <summary>The most likely competing call, when one was within reach (odds of at least 1:1000).</summary>
+    public string? AlternativeKaryotype { get; set; }
+
+    /// <summary>Why to review the cell, e.g. "low_confidence_chromosomes;abnormal_count"; empty when none.</summary>
+    public required string ReviewReasons { get; set; }
+
+    public bool NeedsReview { get; set; }
+
+    /// <summary>The copy-number priors the assignment used.</summary>
+    public required string PriorsVersion { get; set; }
+
     /// <summary>Mean probability of the assigned classes.</summary>
     public double MeanConfidence { get; set; }
 

@@ -43,7 +43,13 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
             b.Property<int>("ChangedByAssignment").HasColumnType("INTEGER").HasColumnName("changed_by_assignment");
             b.Property<int>("ChromosomeCount").HasColumnType("INTEGER").HasColumnName("chromosome_count");
             b.Property<DateTimeOffset>("CompletedAt").HasColumnType("TEXT").HasColumnName("completed_at");
+            b.Property<string>("AlternativeKaryotype").HasMaxLength(200).HasColumnType("TEXT").HasColumnName("alternative_karyotype");
+            b.Property<double>("CallConfidence").HasColumnType("REAL").HasColumnName("call_confidence");
             b.Property<bool>("IsNormal").HasColumnType("INTEGER").HasColumnName("is_normal");
+            b.Property<bool>("NeedsReview").HasColumnType("INTEGER").HasColumnName("needs_review");
+            b.Property<string>("PriorsVersion").IsRequired().HasMaxLength(100).HasColumnType("TEXT").HasColumnName("priors_version");
+            b.Property<string>("ReviewReasons").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("review_reasons");
+            b.Property<string>("SexChromosomes").IsRequired().HasMaxLength(10).HasColumnType("TEXT").HasColumnName("sex_chromosomes");
             b.Property<string>("Karyotype").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("karyotype");
             b.Property<double>("MeanConfidence").HasColumnType("REAL").HasColumnName("mean_confidence");
             b.Property<string>("ModelVersion").IsRequired().HasMaxLength(100).HasColumnType("TEXT").HasColumnName("model_version");
