@@ -1,5 +1,6 @@
 using ChromoFarm.Contracts;
 using ChromoFarm.Domain;
+using ChromoFarm.Karyotyping;
 using ChromoFarm.Results;
 using MassTransit;
 using MassTransit.Testing;
@@ -53,6 +54,37 @@ public sealed class CoordinatorConsumerTests : IAsyncLifetime
         Assert.Equal(46, await db.Chromosomes.CountAsync());
     }
 
+    [Theory]
+    [InlineData("XX", "21", "47,XX,+21")]
+    [InlineData("XY", "18", "47,XY,+18")]
+    [InlineData("X", null, "45,X")]
+    [InlineData("XXY", null, "47,XXY")]
+    public async Task Aneuploid_cells_keep_their_aneuploidy_and_are_stored_for_review(string sex, string? gained, string expected)
+    {
+        var labels = Autosomes().Concat(sex.Select(c => ChromosomeClass.Parse(c.ToString())));
+        await harness.Bus.Publish(Cell(gained is null ? labels : labels.Append(ChromosomeClass.Parse(gained))));
+
+        var completion = Assert.Single(await Completions(1));
+        Assert.Equal(expected, completion.Karyotype);
+        await using var db = new ResultsDbContext(database);
+        var result = await db.CellResults.SingleAsync();
+        Assert.Equal(expected, result.Karyotype);
+        Assert.Equal(sex, result.SexChromosomes);
+        Assert.True(result.NeedsReview);
+        Assert.Contains("abnormal_karyotype", result.ReviewReasons, StringComparison.Ordinal);
+        Assert.Equal(CopyNumberPriorsFile.Default.Version, result.PriorsVersion);
+    }
+
+    [Fact]
+    public async Task An_object_segmentation_flagged_puts_the_cell_up_for_review()
+    {
+        await harness.Bus.Publish(Cell(Autosomes().Append(ChromosomeClass.X).Append(ChromosomeClass.Y), flagged: 3));
+
+        await Completions(1);
+        await using var db = new ResultsDbContext(database);
+        Assert.Equal("segmentation_review", (await db.CellResults.SingleAsync()).ReviewReasons);
+    }
+
     [Fact]
     public async Task A_failed_cell_is_recorded_and_completed_as_failed()
     {
@@ -76,16 +108,19 @@ public sealed class CoordinatorConsumerTests : IAsyncLifetime
         return harness.Published.Select<CellCompleted>().Select(m => m.Context.Message).ToArray();
     }
 
-    private static CellClassified NormalMaleCell()
+    private static CellClassified NormalMaleCell() => Cell(Autosomes().Append(ChromosomeClass.X).Append(ChromosomeClass.Y));
+
+    private static IEnumerable<ChromosomeClass> Autosomes() => ChromosomeClass.All.Where(c => c.IsAutosome).SelectMany(c => new[] { c, c });
+
+    // Every chromosome classified confidently as its label; <paramref name="flagged"/> marks one object as a possible cluster.
+    private static CellClassified Cell(IEnumerable<ChromosomeClass> labels, int flagged = -1)
     {
-        var labels = ChromosomeClass.All.Where(c => c.IsAutosome).SelectMany(c => new[] { c, c })
-            .Append(ChromosomeClass.X).Append(ChromosomeClass.Y).ToArray();
         var chromosomes = labels.Select((label, i) =>
         {
             var p = new float[ChromosomeClass.Count];
             Array.Fill(p, 0.01f / 23);
             p[label.Index] = 0.99f;
-            return new ClassifiedChromosome(i, $"c{i}.tif", null, 40, 300, p, false);
+            return new ClassifiedChromosome(i, $"c{i}.tif", null, 40, 300, p, i == flagged);
         }).ToArray();
         return new CellClassified(Guid.NewGuid(), "case", "cell-1", CellSourceKind.CropSet, "model-a", chromosomes, DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(3));
     }

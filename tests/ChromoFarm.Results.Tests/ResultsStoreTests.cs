@@ -2,6 +2,7 @@ using ChromoFarm.Contracts;
 using ChromoFarm.Domain;
 using ChromoFarm.Karyotyping;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ChromoFarm.Results.Tests;
 
@@ -35,10 +36,10 @@ public sealed class ResultsStoreTests : IAsyncLifetime
     public async Task A_redelivered_result_is_stored_once()
     {
         var store = new ResultsStore(options);
-        var (message, assignment, karyotype) = Classified("c1", "model-a");
+        var (message, call) = Classified("c1", "model-a");
 
-        Assert.False(await store.SaveCompletedAsync(message, assignment, karyotype));
-        Assert.True(await store.SaveCompletedAsync(message, assignment, karyotype));
+        Assert.False(await store.SaveCompletedAsync(message, call, Priors));
+        Assert.True(await store.SaveCompletedAsync(message, call, Priors));
 
         await using var db = new ResultsDbContext(options);
         Assert.Equal(1, await db.Cells.CountAsync());
@@ -53,8 +54,8 @@ public sealed class ResultsStoreTests : IAsyncLifetime
         var store = new ResultsStore(options);
         var a = Classified("c1", "model-a");
         var b = Classified("c1", "model-b");
-        await store.SaveCompletedAsync(a.Message, a.Assignment, a.Karyotype);
-        await store.SaveCompletedAsync(b.Message, b.Assignment, b.Karyotype);
+        await store.SaveCompletedAsync(a.Message, a.Call, Priors);
+        await store.SaveCompletedAsync(b.Message, b.Call, Priors);
 
         await using var db = new ResultsDbContext(options);
         Assert.Equal(1, await db.Cells.CountAsync());
@@ -70,7 +71,7 @@ public sealed class ResultsStoreTests : IAsyncLifetime
         Assert.True(await store.SaveFailedAsync(failed));
 
         var done = Classified("c1", "model-a");
-        await store.SaveCompletedAsync(done.Message, done.Assignment, done.Karyotype);
+        await store.SaveCompletedAsync(done.Message, done.Call, Priors);
         Assert.True(await store.SaveFailedAsync(failed with { CellId = "c1" }));
 
         await using var db = new ResultsDbContext(options);
@@ -87,7 +88,7 @@ public sealed class ResultsStoreTests : IAsyncLifetime
         var cells = Enumerable.Range(0, 8).Select(i => Classified($"c{i}", "model-a")).ToArray();
         var failed = new CellFailed(Guid.NewGuid(), "case", "bad", CellSourceKind.Metaphase, CellFailureKind.InvalidInput, "bad.png: corrupt", DateTimeOffset.UtcNow);
 
-        var duplicates = await Task.WhenAll(cells.Select(c => Task.Run(() => store.SaveCompletedAsync(c.Message, c.Assignment, c.Karyotype)))
+        var duplicates = await Task.WhenAll(cells.Select(c => Task.Run(() => store.SaveCompletedAsync(c.Message, c.Call, Priors)))
             .Append(Task.Run(() => store.SaveFailedAsync(failed))));
 
         Assert.All(duplicates, Assert.False);
@@ -97,11 +98,61 @@ public sealed class ResultsStoreTests : IAsyncLifetime
         Assert.Equal(8, await db.CellResults.CountAsync());
     }
 
-    private static (CellClassified Message, CellAssignment Assignment, Karyotype Karyotype) Classified(string cell, string model)
+    [Fact]
+    public async Task A_trisomy_is_stored_with_its_call_confidence_review_reasons_and_priors()
+    {
+        var store = new ResultsStore(options);
+        var (message, call) = Classified("c1", "model-a", extra: ChromosomeClass.Parse("21"));
+
+        await store.SaveCompletedAsync(message, call, Priors);
+
+        await using var db = new ResultsDbContext(options);
+        var result = await db.CellResults.SingleAsync();
+        Assert.Equal("47,XY,+21", result.Karyotype);
+        Assert.Equal("XY", result.SexChromosomes);
+        Assert.False(result.IsNormal);
+        Assert.True(result.NeedsReview);
+        Assert.Equal("abnormal_count;abnormal_karyotype", result.ReviewReasons);
+        Assert.Equal(call.Confidence, result.CallConfidence);
+        Assert.Equal(call.Alternative?.Karyotype.Notation, result.AlternativeKaryotype);
+        Assert.Equal(Priors, result.PriorsVersion);
+    }
+
+    [Fact]
+    public async Task Results_stored_before_the_karyotype_call_columns_survive_the_migration()
+    {
+        var path = Path.Combine(folder, "old.db");
+        var old = ResultsDatabase.Sqlite(path);
+        await using (var db = new ResultsDbContext(old))
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261121000000_InitialResults");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO cases (case_key, created_at) VALUES ('case', '2026-11-21'); " +
+                "INSERT INTO cells (case_id, cell_key, source_kind, status, created_at, updated_at) VALUES (1, 'c1', 'crop-set', 'Completed', '2026-11-21', '2026-11-21'); " +
+                "INSERT INTO cell_results (cell_id, model_version, karyotype, chromosome_count, is_normal, mean_confidence, changed_by_assignment, processing_ms, submitted_at, completed_at) " +
+                "VALUES (1, 'model-a', '46,XY', 46, 1, 0.9, 0, 5, '2026-11-21', '2026-11-21');");
+        }
+
+        await ResultsDatabase.MigrateAsync(old);
+
+        await using var migrated = new ResultsDbContext(old);
+        var result = await migrated.CellResults.SingleAsync();
+        Assert.Equal("46,XY", result.Karyotype);
+        Assert.Equal(string.Empty, result.ReviewReasons);
+        Assert.False(result.NeedsReview);
+        Assert.Equal("unknown", result.PriorsVersion);
+    }
+
+    private const string Priors = "test-priors";
+
+    private static readonly KaryotypeCaller Caller = new(CopyNumberPriorsFile.Default);
+
+    private static (CellClassified Message, CellKaryotypeCall Call) Classified(string cell, string model, ChromosomeClass? extra = null)
     {
         var chromosomes = new List<ClassifiedChromosome>();
         var index = 0;
-        foreach (var c in ChromosomeClass.All.Where(c => c.IsAutosome).SelectMany(c => new[] { c, c }).Append(ChromosomeClass.X).Append(ChromosomeClass.Y))
+        var classes = ChromosomeClass.All.Where(c => c.IsAutosome).SelectMany(c => new[] { c, c }).Append(ChromosomeClass.X).Append(ChromosomeClass.Y);
+        foreach (var c in extra is { } gained ? classes.Append(gained) : classes)
         {
             var p = new float[ChromosomeClass.Count];
             Array.Fill(p, 0.1f / 23);
@@ -111,7 +162,6 @@ public sealed class ResultsStoreTests : IAsyncLifetime
         }
 
         var message = new CellClassified(Guid.NewGuid(), "case", cell, CellSourceKind.CropSet, model, chromosomes, DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(5));
-        var assignment = new ChromosomeAssigner().Assign(chromosomes.Select(c => c.Probabilities).ToList());
-        return (message, assignment, Karyotype.FromLabels(assignment.Labels));
+        return (message, Caller.Call(chromosomes.Select(c => c.Probabilities).ToList()));
     }
 }
