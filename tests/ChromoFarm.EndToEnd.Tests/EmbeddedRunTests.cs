@@ -27,6 +27,49 @@ public sealed class EmbeddedRunTests : IDisposable
         Assert.All(await db.Cells.ToListAsync(), c => Assert.Equal(Results.Entities.CellStatus.Completed, c.Status));
         var csv = await File.ReadAllLinesAsync(Path.Combine(output, "results.csv"));
         Assert.Equal(cells + 1, csv.Length);
+        Assert.All(await db.CellResults.ToListAsync(), r => Assert.Equal(Karyotyping.CopyNumberPriorsFile.Default.Version, r.PriorsVersion));
+        var cases = await File.ReadAllLinesAsync(Path.Combine(output, "cases.csv"));
+        Assert.Equal("case,cells,completed,failed,karyotype,mosaic,calls,notes", cases[0]);
+        Assert.Equal(await db.Cases.CountAsync(), cases.Length - 1);
+    }
+
+    [Fact]
+    public async Task Evaluate_calls_the_aneuploid_val_cells_that_the_naive_redistribution_hides()
+    {
+        // Cells whose labels are not 46,XX or 46,XY: Pki-3 val holds trisomies 21 and 13, 47,XXX and lost chromosomes.
+        var (manifest, cells, _) = WritePki3Manifest(int.MaxValue, labels => !IsNormal(labels));
+        var reportFolder = Path.Combine(folder, "report");
+
+        var result = await Cli.RunAsync("evaluate", "--data", manifest, "--json", "--report", reportFolder);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(cells, root.GetProperty("abnormal_cells").GetInt32());
+        Assert.Equal(0, root.GetProperty("normal_cells").GetInt32());
+        Assert.True(root.GetProperty("abnormal_cells_detected").GetDouble() >= 0.5, result.Output);
+        Assert.True(root.GetProperty("karyotype_exact").GetDouble() > root.GetProperty("karyotype_exact_forced_46").GetDouble(), result.Output);
+        Assert.True(root.GetProperty("assignment_ms_per_cell").GetDouble() > 0);
+        var calls = File.ReadAllLines(Path.Combine(reportFolder, "karyotype-calls.csv"));
+        Assert.Equal(cells + 1, calls.Length);
+    }
+
+    [Fact]
+    public async Task Priors_fitted_on_a_manifest_are_used_by_evaluate_and_a_missing_priors_file_is_named()
+    {
+        var (manifest, _, _) = WritePki3Manifest(cellCount: 2);
+        var priors = Path.Combine(folder, "priors.json");
+
+        var fit = await Cli.RunAsync("priors", "fit", "--data", manifest, "--out", priors, "--version", "two-cells");
+        var evaluate = await Cli.RunAsync("evaluate", "--data", manifest, "--json", "--priors", priors);
+        var missing = await Cli.RunAsync("evaluate", "--data", manifest, "--json", "--priors", Path.Combine(folder, "absent.json"));
+
+        Assert.True(fit.ExitCode == 0, fit.Error);
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(evaluate.Output);
+        Assert.Equal("two-cells", json.RootElement.GetProperty("priors_version").GetString());
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("absent.json", Assert.Single(missing.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,12 +155,20 @@ public sealed class EmbeddedRunTests : IDisposable
 
     private static ResultsDbContext Open(string output) => new(ResultsDatabase.Sqlite(Path.Combine(output, "results.db")));
 
-    // A manifest of the first val cells with absolute paths, so the crops are read in place from ../shared/data.
-    private (string Path, int Cells, int Crops) WritePki3Manifest(int cellCount)
+    private static bool IsNormal(IEnumerable<string> labels) =>
+        Karyotyping.Karyotype.FromLabels(labels.Select(Domain.ChromosomeClass.Parse)).IsNormal;
+
+    // A manifest of the first val cells (optionally only those whose labels match) with absolute paths, so the crops
+    // are read in place from ../shared/data.
+    private (string Path, int Cells, int Crops) WritePki3Manifest(int cellCount, Func<IEnumerable<string>, bool>? where = null)
     {
         var source = SharedData.File("pki3/manifest.csv");
         var rows = File.ReadLines(source).Skip(1).Select(l => l.Split(',')).Where(f => f[4] == "val").ToList();
-        var cells = rows.Select(f => f[2]).Distinct().Take(cellCount).ToHashSet();
+        var cells = rows.GroupBy(f => f[2])
+            .Where(cell => where?.Invoke(cell.Select(f => f[3])) ?? true)
+            .Select(cell => cell.Key)
+            .Take(cellCount)
+            .ToHashSet();
         var chosen = rows.Where(f => cells.Contains(f[2])).ToList();
         var pki3 = System.IO.Path.GetDirectoryName(source)!;
         var path = System.IO.Path.Combine(folder, "manifest.csv");
