@@ -16,7 +16,10 @@ public sealed record CellAssignment(
     public int ChangedByAssignment => Labels.Where((label, i) => label != ArgmaxLabels[i]).Count();
 }
 
-/// <summary>Per-cell label redistribution: a min-cost assignment of chromosomes to class slots (cost −log p).</summary>
+/// <summary>
+/// The naive per-cell redistribution: a min-cost assignment of chromosomes to two free slots per class (cost −log p).
+/// It cannot call a gain; `evaluate` reports it beside <see cref="PriorAwareAssigner"/> as the force-to-46 baseline.
+/// </summary>
 public sealed class ChromosomeAssigner
 {
     private readonly (ChromosomeClass Class, double ExtraCost)[] slots;
