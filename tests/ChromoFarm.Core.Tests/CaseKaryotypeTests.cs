@@ -24,7 +24,10 @@ public class CaseKaryotypeTests
         var result = CaseKaryotype.Combine(Case((19, Cell("XX"), 0.9), (1, Cell("XX", losses: "7"), 0.9)));
 
         Assert.Equal("46,XX", result.Consensus.Notation);
+        Assert.Equal("46,XX", result.Notation);
+        Assert.Equal(20, result.TotalCells);
         Assert.False(result.IsMosaic);
+        Assert.Empty(result.Clones);
         Assert.Equal("45,XX,-7", Assert.Single(result.SingleCellFindings).Notation);
         Assert.Contains(result.Notes, note => note.Contains("45,XX,-7", StringComparison.Ordinal) && note.Contains("artefact", StringComparison.Ordinal));
     }

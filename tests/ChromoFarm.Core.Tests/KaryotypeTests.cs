@@ -11,10 +11,13 @@ public class KaryotypeTests
     [InlineData("XX", "21", "", "47,XX,+21", false)]   // Down syndrome
     [InlineData("XY", "18", "", "47,XY,+18", false)]   // Edwards
     [InlineData("XY", "13", "", "47,XY,+13", false)]   // Patau
+    [InlineData("XX", "13", "", "47,XX,+13", false)]
     [InlineData("X", "", "", "45,X", false)]           // Turner
     [InlineData("XXY", "", "", "47,XXY", false)]       // Klinefelter
     [InlineData("XXX", "", "", "47,XXX", false)]
     [InlineData("XYY", "", "", "47,XYY", false)]
+    [InlineData("XXXY", "", "", "48,XXXY", false)]     // Klinefelter variants
+    [InlineData("XXYY", "", "", "48,XXYY", false)]
     [InlineData("XX", "", "4", "45,XX,-4", false)]     // a chromosome lost in preparation
     [InlineData("XY", "21,21", "", "48,XY,+21,+21", false)]
     [InlineData("XY", "8", "13", "46,XY,+8,-13", false)]
