@@ -103,13 +103,15 @@ public class KaryotypeCallerTests
     }
 
     [Fact]
-    public void An_empty_cell_is_called_without_throwing()
+    public void An_empty_cell_is_called_without_throwing_and_without_confidence()
     {
         var call = caller.Call([]);
 
         Assert.Equal(0, call.Karyotype.ChromosomeCount);
         Assert.Empty(call.Assignment.Labels);
+        Assert.Equal(0, call.Confidence);
         Assert.True(call.Reasons.HasFlag(ReviewReasons.AbnormalCount));
+        Assert.True(call.Reasons.HasFlag(ReviewReasons.AmbiguousCall));
     }
 
     // A normal XY cell in which one 7 (0.40, 8 at 0.30) and one 3 (0.45, 4 at 0.35) are doubtful but still win.

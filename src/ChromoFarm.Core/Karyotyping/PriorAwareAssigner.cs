@@ -65,8 +65,8 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
 
         if (hypotheses.Count == 0)
         {
-            // Fewer chromosomes than any complement needs (a fragment of a cell): argmax is all there is.
-            return Result(probabilities, evidence, [(evidence.Argmax, 0)]);
+            // No chromosome at all: there is nothing to call, and nothing to be confident about.
+            return Result(probabilities, evidence, [(evidence.Argmax, 0)]) with { Posterior = 0 };
         }
 
         var bestLabels = hypotheses.MinBy(h => h.Total).Labels;
