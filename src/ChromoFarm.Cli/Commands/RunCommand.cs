@@ -19,7 +19,8 @@ internal static class RunCommand
     private const int TableRows = 40;
 
     // Short headers keep one row per cell in an 80-column terminal or a log file.
-    private static readonly string[] Columns = ["case", "cell", "status", "n", "karyotype", "conf.", "review"];
+    // A failed cell shows "failed" in place of its karyotype.
+    private static readonly string[] Columns = ["case", "cell", "n", "karyotype", "conf.", "review"];
 
     private static readonly (string Name, string Short)[] ReviewWords =
     [
@@ -123,15 +124,14 @@ internal static class RunCommand
             table.AddRow(
                 Markup.Escape(cell.CaseId),
                 Markup.Escape(cell.CellId),
-                cell.Status == "completed" ? "[green]completed[/]" : "[red]failed[/]",
                 cell.ChromosomeCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(cell.Karyotype ?? "-"),
+                cell.Status == "completed" ? Markup.Escape(cell.Karyotype ?? "-") : "[red]failed[/]",
                 cell.CallConfidence?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                 Markup.Escape(Review(cell)));
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]n: chromosomes; conf.: probability of the call against the competing calls; review: low-confidence chromosomes, count ≠ 46, abnormal call, ambiguous (with the competing call), segmentation[/]");
+        AnsiConsole.MarkupLine("[grey]n: chromosomes; conf.: probability of the call against the competing calls; review: low-confidence chromosomes, count ≠ 46, abnormal call, ambiguous (the competing call is in results.csv), segmentation[/]");
         if (cells.Length > TableRows)
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]… {cells.Length - TableRows} more cells in {csvPath}[/]");
@@ -150,8 +150,7 @@ internal static class RunCommand
     private static string Review(CellSummary cell)
     {
         var words = (cell.ReviewReasons ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(name => ReviewWords.FirstOrDefault(w => w.Name == name).Short ?? name)
-            .Select(word => word == "ambig" && cell.AlternativeKaryotype is { } alternative ? $"ambig ({alternative})" : word);
+            .Select(name => ReviewWords.FirstOrDefault(w => w.Name == name).Short ?? name);
         return string.Join(',', words);
     }
 
