@@ -1,0 +1,36 @@
+namespace ChromoFarm.Storage;
+
+/// <summary>Where the distributed farm keeps images: an S3-compatible server (MinIO, or AWS S3 itself).</summary>
+public sealed class S3StoreOptions
+{
+    public const string Section = "ObjectStore";
+
+    /// <summary>Service URL, e.g. http://minio:9000. Required.</summary>
+    public string ServiceUrl { get; set; } = string.Empty;
+
+    public string Bucket { get; set; } = "chromofarm";
+
+    public string AccessKey { get; set; } = string.Empty;
+
+    public string SecretKey { get; set; } = string.Empty;
+
+    /// <summary>Signing region; MinIO accepts any.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Key prefix, so that one bucket can hold several farms.</summary>
+    public string Prefix { get; set; } = "objects/";
+
+    /// <exception cref="ArgumentException">A required setting is missing; the message names it.</exception>
+    public void Validate()
+    {
+        if (!Uri.TryCreate(ServiceUrl, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"{Section}:{nameof(ServiceUrl)} must be an absolute URL (got '{ServiceUrl}')");
+        }
+
+        if (string.IsNullOrWhiteSpace(Bucket))
+        {
+            throw new ArgumentException($"{Section}:{nameof(Bucket)} is required");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using ChromoFarm.Storage;
+
+namespace ChromoFarm.Storage.Tests;
+
+/// <summary>The S3 object store against a real S3-compatible server on 127.0.0.1 (scripts/services.sh).</summary>
+public sealed class S3ObjectStoreTests : IDisposable
+{
+    // A fresh bucket per test class instance: the store must create it, and tests do not see each other's objects.
+    private readonly S3ObjectStore store = new(new S3StoreOptions
+    {
+        ServiceUrl = LocalServices.S3Url,
+        Bucket = $"cf-test-{Guid.NewGuid():N}"[..30],
+        AccessKey = "S3RVER",
+        SecretKey = "S3RVER",
+    });
+
+    [SkippableFact]
+    public async Task An_object_is_stored_under_its_sha256_and_read_back()
+    {
+        RequireServer();
+        var bytes = RandomBytes(10_000, seed: 1);
+
+        var stored = await store.PutAsync(new MemoryStream(bytes));
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Key);
+        Assert.Equal(bytes.Length, stored.Length);
+        Assert.False(stored.AlreadyStored);
+        Assert.True(await store.ExistsAsync(stored.Key));
+        Assert.Equal(bytes, await store.GetAsync(stored.Key));
+    }
+
+    [SkippableFact]
+    public async Task The_same_content_twice_is_stored_once()
+    {
+        RequireServer();
+        var bytes = RandomBytes(5_000, seed: 2);
+
+        var first = await store.PutAsync(new MemoryStream(bytes));
+        var second = await store.PutAsync(new MemoryStream(bytes));
+
+        Assert.Equal(first.Key, second.Key);
+        Assert.True(second.AlreadyStored);
+    }
+
+    [SkippableFact]
+    public async Task A_large_object_streams_through_and_survives_the_round_trip()
+    {
+        RequireServer();
+        var bytes = RandomBytes(6 * 1024 * 1024, seed: 3);
+
+        var stored = await store.PutAsync(new MemoryStream(bytes));
+
+        Assert.Equal(bytes, await store.GetAsync(stored.Key));
+    }
+
+    [SkippableFact]
+    public async Task A_missing_key_is_named_in_a_file_not_found_error()
+    {
+        RequireServer();
+        var key = new string('a', 64);
+
+        Assert.False(await store.ExistsAsync(key));
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => store.GetAsync(key));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_service_url_is_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new S3ObjectStore(new S3StoreOptions { ServiceUrl = "" }));
+        Assert.Contains("ObjectStore:ServiceUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => store.Dispose();
+
+    private static void RequireServer()
+    {
+        var reason = LocalServices.Unavailable("the S3-compatible server", LocalServices.S3Url);
+        Skip.If(reason is not null, reason);
+    }
+
+    private static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
