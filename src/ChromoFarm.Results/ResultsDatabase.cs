@@ -15,6 +15,15 @@ public static class ResultsDatabase
             .Options;
     }
 
+    /// <summary>Options for PostgreSQL, the distributed farm's database (an Npgsql connection string).</summary>
+    public static DbContextOptions<ResultsDbContext> Postgres(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        return new DbContextOptionsBuilder<ResultsDbContext>()
+            .UseNpgsql(connectionString)
+            .Options;
+    }
+
     /// <summary>Applies pending migrations; one role (or the embedded process) does this at start.</summary>
     public static async Task MigrateAsync(DbContextOptions<ResultsDbContext> options, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ChromoFarm.Results.Migrations;
 
@@ -20,9 +21,9 @@ public sealed class InitialResults : Migration
             name: "cases",
             columns: table => new
             {
-                id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                case_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                case_key = table.Column<string>(maxLength: 200, nullable: false),
+                created_at = table.Column<DateTimeOffset>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_cases", x => x.id));
 
@@ -30,14 +31,14 @@ public sealed class InitialResults : Migration
             name: "cells",
             columns: table => new
             {
-                id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                case_id = table.Column<long>(type: "INTEGER", nullable: false),
-                cell_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                source_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                error = table.Column<string>(type: "TEXT", nullable: true),
-                created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                case_id = table.Column<long>(nullable: false),
+                cell_key = table.Column<string>(maxLength: 200, nullable: false),
+                source_kind = table.Column<string>(maxLength: 20, nullable: false),
+                status = table.Column<string>(maxLength: 20, nullable: false),
+                error = table.Column<string>(nullable: true),
+                created_at = table.Column<DateTimeOffset>(nullable: false),
+                updated_at = table.Column<DateTimeOffset>(nullable: false),
             },
             constraints: table =>
             {
@@ -49,17 +50,17 @@ public sealed class InitialResults : Migration
             name: "cell_results",
             columns: table => new
             {
-                id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                cell_id = table.Column<long>(type: "INTEGER", nullable: false),
-                model_version = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                karyotype = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                chromosome_count = table.Column<int>(type: "INTEGER", nullable: false),
-                is_normal = table.Column<bool>(type: "INTEGER", nullable: false),
-                mean_confidence = table.Column<double>(type: "REAL", nullable: false),
-                changed_by_assignment = table.Column<int>(type: "INTEGER", nullable: false),
-                processing_ms = table.Column<double>(type: "REAL", nullable: false),
-                submitted_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                completed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                cell_id = table.Column<long>(nullable: false),
+                model_version = table.Column<string>(maxLength: 100, nullable: false),
+                karyotype = table.Column<string>(maxLength: 200, nullable: false),
+                chromosome_count = table.Column<int>(nullable: false),
+                is_normal = table.Column<bool>(nullable: false),
+                mean_confidence = table.Column<double>(nullable: false),
+                changed_by_assignment = table.Column<int>(nullable: false),
+                processing_ms = table.Column<double>(nullable: false),
+                submitted_at = table.Column<DateTimeOffset>(nullable: false),
+                completed_at = table.Column<DateTimeOffset>(nullable: false),
             },
             constraints: table =>
             {
@@ -71,21 +72,21 @@ public sealed class InitialResults : Migration
             name: "chromosomes",
             columns: table => new
             {
-                id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                cell_result_id = table.Column<long>(type: "INTEGER", nullable: false),
-                index = table.Column<int>(type: "INTEGER", nullable: false),
-                source_name = table.Column<string>(type: "TEXT", nullable: false),
-                label = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                argmax_label = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                confidence = table.Column<double>(type: "REAL", nullable: false),
-                argmax_probability = table.Column<double>(type: "REAL", nullable: false),
-                length = table.Column<double>(type: "REAL", nullable: false),
-                area = table.Column<double>(type: "REAL", nullable: false),
-                box_x = table.Column<int>(type: "INTEGER", nullable: true),
-                box_y = table.Column<int>(type: "INTEGER", nullable: true),
-                box_width = table.Column<int>(type: "INTEGER", nullable: true),
-                box_height = table.Column<int>(type: "INTEGER", nullable: true),
-                needs_review = table.Column<bool>(type: "INTEGER", nullable: false),
+                id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                cell_result_id = table.Column<long>(nullable: false),
+                index = table.Column<int>(nullable: false),
+                source_name = table.Column<string>(nullable: false),
+                label = table.Column<string>(maxLength: 2, nullable: false),
+                argmax_label = table.Column<string>(maxLength: 2, nullable: false),
+                confidence = table.Column<double>(nullable: false),
+                argmax_probability = table.Column<double>(nullable: false),
+                length = table.Column<double>(nullable: false),
+                area = table.Column<double>(nullable: false),
+                box_x = table.Column<int>(nullable: true),
+                box_y = table.Column<int>(nullable: true),
+                box_width = table.Column<int>(nullable: true),
+                box_height = table.Column<int>(nullable: true),
+                needs_review = table.Column<bool>(nullable: false),
             },
             constraints: table =>
             {

@@ -14,12 +14,12 @@ public sealed class KaryotypeCalls : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.AddColumn<string>("sex_chromosomes", Table, type: "TEXT", maxLength: 10, nullable: false, defaultValue: string.Empty);
-        migrationBuilder.AddColumn<double>("call_confidence", Table, type: "REAL", nullable: false, defaultValue: 0.0);
-        migrationBuilder.AddColumn<string>("alternative_karyotype", Table, type: "TEXT", maxLength: 200, nullable: true);
-        migrationBuilder.AddColumn<string>("review_reasons", Table, type: "TEXT", maxLength: 200, nullable: false, defaultValue: string.Empty);
-        migrationBuilder.AddColumn<bool>("needs_review", Table, type: "INTEGER", nullable: false, defaultValue: false);
-        migrationBuilder.AddColumn<string>("priors_version", Table, type: "TEXT", maxLength: 100, nullable: false, defaultValue: "unknown");
+        migrationBuilder.AddColumn<string>("sex_chromosomes", Table, maxLength: 10, nullable: false, defaultValue: string.Empty);
+        migrationBuilder.AddColumn<double>("call_confidence", Table, nullable: false, defaultValue: 0.0);
+        migrationBuilder.AddColumn<string>("alternative_karyotype", Table, maxLength: 200, nullable: true);
+        migrationBuilder.AddColumn<string>("review_reasons", Table, maxLength: 200, nullable: false, defaultValue: string.Empty);
+        migrationBuilder.AddColumn<bool>("needs_review", Table, nullable: false, defaultValue: false);
+        migrationBuilder.AddColumn<string>("priors_version", Table, maxLength: 100, nullable: false, defaultValue: "unknown");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -13,9 +13,9 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
 
         modelBuilder.Entity("ChromoFarm.Results.Entities.CaseRecord", b =>
         {
-            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
-            b.Property<string>("CaseKey").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("case_key");
-            b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT").HasColumnName("created_at");
+            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnName("id"));
+            b.Property<string>("CaseKey").IsRequired().HasMaxLength(200).HasColumnName("case_key");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
             b.HasKey("Id");
             b.HasIndex("CaseKey").IsUnique();
             b.ToTable("cases");
@@ -23,14 +23,14 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
 
         modelBuilder.Entity("ChromoFarm.Results.Entities.CellRecord", b =>
         {
-            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
-            b.Property<long>("CaseId").HasColumnType("INTEGER").HasColumnName("case_id");
-            b.Property<string>("CellKey").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("cell_key");
-            b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT").HasColumnName("created_at");
-            b.Property<string>("Error").HasColumnType("TEXT").HasColumnName("error");
-            b.Property<string>("SourceKind").IsRequired().HasMaxLength(20).HasColumnType("TEXT").HasColumnName("source_kind");
-            b.Property<string>("Status").IsRequired().HasMaxLength(20).HasColumnType("TEXT").HasColumnName("status");
-            b.Property<DateTimeOffset>("UpdatedAt").HasColumnType("TEXT").HasColumnName("updated_at");
+            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnName("id"));
+            b.Property<long>("CaseId").HasColumnName("case_id");
+            b.Property<string>("CellKey").IsRequired().HasMaxLength(200).HasColumnName("cell_key");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
+            b.Property<string>("Error").HasColumnName("error");
+            b.Property<string>("SourceKind").IsRequired().HasMaxLength(20).HasColumnName("source_kind");
+            b.Property<string>("Status").IsRequired().HasMaxLength(20).HasColumnName("status");
+            b.Property<DateTimeOffset>("UpdatedAt").HasColumnName("updated_at");
             b.HasKey("Id");
             b.HasIndex("CaseId", "CellKey").IsUnique();
             b.ToTable("cells");
@@ -38,23 +38,23 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
 
         modelBuilder.Entity("ChromoFarm.Results.Entities.CellResultRecord", b =>
         {
-            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
-            b.Property<long>("CellId").HasColumnType("INTEGER").HasColumnName("cell_id");
-            b.Property<int>("ChangedByAssignment").HasColumnType("INTEGER").HasColumnName("changed_by_assignment");
-            b.Property<int>("ChromosomeCount").HasColumnType("INTEGER").HasColumnName("chromosome_count");
-            b.Property<DateTimeOffset>("CompletedAt").HasColumnType("TEXT").HasColumnName("completed_at");
-            b.Property<string>("AlternativeKaryotype").HasMaxLength(200).HasColumnType("TEXT").HasColumnName("alternative_karyotype");
-            b.Property<double>("CallConfidence").HasColumnType("REAL").HasColumnName("call_confidence");
-            b.Property<bool>("IsNormal").HasColumnType("INTEGER").HasColumnName("is_normal");
-            b.Property<bool>("NeedsReview").HasColumnType("INTEGER").HasColumnName("needs_review");
-            b.Property<string>("PriorsVersion").IsRequired().HasMaxLength(100).HasColumnType("TEXT").HasColumnName("priors_version");
-            b.Property<string>("ReviewReasons").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("review_reasons");
-            b.Property<string>("SexChromosomes").IsRequired().HasMaxLength(10).HasColumnType("TEXT").HasColumnName("sex_chromosomes");
-            b.Property<string>("Karyotype").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("karyotype");
-            b.Property<double>("MeanConfidence").HasColumnType("REAL").HasColumnName("mean_confidence");
-            b.Property<string>("ModelVersion").IsRequired().HasMaxLength(100).HasColumnType("TEXT").HasColumnName("model_version");
-            b.Property<double>("ProcessingMilliseconds").HasColumnType("REAL").HasColumnName("processing_ms");
-            b.Property<DateTimeOffset>("SubmittedAt").HasColumnType("TEXT").HasColumnName("submitted_at");
+            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnName("id"));
+            b.Property<long>("CellId").HasColumnName("cell_id");
+            b.Property<int>("ChangedByAssignment").HasColumnName("changed_by_assignment");
+            b.Property<int>("ChromosomeCount").HasColumnName("chromosome_count");
+            b.Property<DateTimeOffset>("CompletedAt").HasColumnName("completed_at");
+            b.Property<string>("AlternativeKaryotype").HasMaxLength(200).HasColumnName("alternative_karyotype");
+            b.Property<double>("CallConfidence").HasColumnName("call_confidence");
+            b.Property<bool>("IsNormal").HasColumnName("is_normal");
+            b.Property<bool>("NeedsReview").HasColumnName("needs_review");
+            b.Property<string>("PriorsVersion").IsRequired().HasMaxLength(100).HasColumnName("priors_version");
+            b.Property<string>("ReviewReasons").IsRequired().HasMaxLength(200).HasColumnName("review_reasons");
+            b.Property<string>("SexChromosomes").IsRequired().HasMaxLength(10).HasColumnName("sex_chromosomes");
+            b.Property<string>("Karyotype").IsRequired().HasMaxLength(200).HasColumnName("karyotype");
+            b.Property<double>("MeanConfidence").HasColumnName("mean_confidence");
+            b.Property<string>("ModelVersion").IsRequired().HasMaxLength(100).HasColumnName("model_version");
+            b.Property<double>("ProcessingMilliseconds").HasColumnName("processing_ms");
+            b.Property<DateTimeOffset>("SubmittedAt").HasColumnName("submitted_at");
             b.HasKey("Id");
             b.HasIndex("CellId", "ModelVersion").IsUnique();
             b.ToTable("cell_results");
@@ -62,21 +62,21 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
 
         modelBuilder.Entity("ChromoFarm.Results.Entities.ChromosomeRecord", b =>
         {
-            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
-            b.Property<double>("Area").HasColumnType("REAL").HasColumnName("area");
-            b.Property<string>("ArgmaxLabel").IsRequired().HasMaxLength(2).HasColumnType("TEXT").HasColumnName("argmax_label");
-            b.Property<double>("ArgmaxProbability").HasColumnType("REAL").HasColumnName("argmax_probability");
-            b.Property<int?>("BoxHeight").HasColumnType("INTEGER").HasColumnName("box_height");
-            b.Property<int?>("BoxWidth").HasColumnType("INTEGER").HasColumnName("box_width");
-            b.Property<int?>("BoxX").HasColumnType("INTEGER").HasColumnName("box_x");
-            b.Property<int?>("BoxY").HasColumnType("INTEGER").HasColumnName("box_y");
-            b.Property<long>("CellResultId").HasColumnType("INTEGER").HasColumnName("cell_result_id");
-            b.Property<double>("Confidence").HasColumnType("REAL").HasColumnName("confidence");
-            b.Property<int>("Index").HasColumnType("INTEGER").HasColumnName("index");
-            b.Property<string>("Label").IsRequired().HasMaxLength(2).HasColumnType("TEXT").HasColumnName("label");
-            b.Property<double>("Length").HasColumnType("REAL").HasColumnName("length");
-            b.Property<bool>("NeedsReview").HasColumnType("INTEGER").HasColumnName("needs_review");
-            b.Property<string>("SourceName").IsRequired().HasColumnType("TEXT").HasColumnName("source_name");
+            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnName("id"));
+            b.Property<double>("Area").HasColumnName("area");
+            b.Property<string>("ArgmaxLabel").IsRequired().HasMaxLength(2).HasColumnName("argmax_label");
+            b.Property<double>("ArgmaxProbability").HasColumnName("argmax_probability");
+            b.Property<int?>("BoxHeight").HasColumnName("box_height");
+            b.Property<int?>("BoxWidth").HasColumnName("box_width");
+            b.Property<int?>("BoxX").HasColumnName("box_x");
+            b.Property<int?>("BoxY").HasColumnName("box_y");
+            b.Property<long>("CellResultId").HasColumnName("cell_result_id");
+            b.Property<double>("Confidence").HasColumnName("confidence");
+            b.Property<int>("Index").HasColumnName("index");
+            b.Property<string>("Label").IsRequired().HasMaxLength(2).HasColumnName("label");
+            b.Property<double>("Length").HasColumnName("length");
+            b.Property<bool>("NeedsReview").HasColumnName("needs_review");
+            b.Property<string>("SourceName").IsRequired().HasColumnName("source_name");
             b.HasKey("Id");
             b.HasIndex("CellResultId", "Index").IsUnique();
             b.ToTable("chromosomes");
