@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -45,23 +44,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         var temporary = Path.Combine(Path.GetTempPath(), $"chromofarm-upload-{Guid.NewGuid():N}");
         try
         {
-            string key;
-            long length;
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose))
             {
-                using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-                {
-                    var buffer = new byte[81920];
-                    int read;
-                    while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        hash.AppendData(buffer, 0, read);
-                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    }
-
-                    key = Convert.ToHexStringLower(hash.GetHashAndReset());
-                    length = file.Length;
-                }
+                var key = await ContentKey.CopyAndHashAsync(content, file, cancellationToken).ConfigureAwait(false);
+                var length = file.Length;
 
                 if (await ExistsAsync(key, cancellationToken).ConfigureAwait(false))
                 {
@@ -79,10 +65,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                         UseChunkEncoding = false,
                     },
                     cancellationToken).ConfigureAwait(false);
-            }
 
-            // Two writers of the same content may both get here: S3 keeps one object, with the same bytes.
-            return new StoredObject(key, length, AlreadyStored: false);
+                // Two writers of the same content may both get here: S3 keeps one object, with the same bytes.
+                return new StoredObject(key, length, AlreadyStored: false);
+            }
         }
         finally
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ChromoFarm.Storage;
 
 /// <summary>Objects as files under a folder, sharded by the first two bytes of the key (ab/cd/abcd…).</summary>
@@ -23,17 +21,8 @@ public sealed class LocalFolderObjectStore : IObjectStore
             string key;
             long length;
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-
-                key = Convert.ToHexStringLower(hash.GetHashAndReset());
+                key = await ContentKey.CopyAndHashAsync(content, file, cancellationToken).ConfigureAwait(false);
                 length = file.Length;
             }
 
