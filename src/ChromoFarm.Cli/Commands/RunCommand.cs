@@ -22,10 +22,11 @@ internal static class RunCommand
     // A failed cell shows "failed" in place of its karyotype.
     private static readonly string[] Columns = ["case", "cell", "n", "karyotype", "conf.", "review"];
 
-    private static readonly (string Name, string Short)[] ReviewWords =
+    // Short forms of the review reasons, so that the table fits 80 columns; results.csv has the full names.
+    private static readonly (ReviewReasons Reason, string Short)[] ReviewWords =
     [
-        ("low_confidence_chromosomes", "low"), ("abnormal_count", "count"), ("abnormal_karyotype", "abn"),
-        ("ambiguous_call", "ambig"), ("segmentation_review", "seg"),
+        (ReviewReasons.LowConfidenceChromosomes, "low"), (ReviewReasons.AbnormalCount, "count"), (ReviewReasons.AbnormalKaryotype, "abn"),
+        (ReviewReasons.AmbiguousCall, "ambig"), (ReviewReasons.SegmentationReview, "seg"),
     ];
 
     public static Command Create()
@@ -149,9 +150,8 @@ internal static class RunCommand
 
     private static string Review(CellSummary cell)
     {
-        var words = (cell.ReviewReasons ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(name => ReviewWords.FirstOrDefault(w => w.Name == name).Short ?? name);
-        return string.Join(',', words);
+        var reasons = ReviewReasonNames.Parse(cell.ReviewReasons ?? string.Empty);
+        return string.Join(',', ReviewWords.Where(w => reasons.HasFlag(w.Reason)).Select(w => w.Short));
     }
 
     // Only cases with several cells: a single cell's call is already in the table above.

@@ -46,6 +46,7 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
 
         var best = double.PositiveInfinity;
         (int X, int Y) bestComplement = default;
+        ChromosomeClass[] bestLabels = [];
         foreach (var (complement, bound) in complements)
         {
             if (bound > best + SearchMargin)
@@ -60,6 +61,7 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
             {
                 best = total;
                 bestComplement = complement;
+                bestLabels = labels;
             }
         }
 
@@ -69,7 +71,6 @@ public sealed class PriorAwareAssigner(CopyNumberPriors priors)
             return Result(probabilities, evidence, [(evidence.Argmax, 0)]) with { Posterior = 0 };
         }
 
-        var bestLabels = hypotheses.MinBy(h => h.Total).Labels;
         var called = Karyotype.FromLabels(bestLabels);
         foreach (var autosome in ChromosomeClass.All.Where(c => c.IsAutosome && called.CopiesOf(c) != 2))
         {
