@@ -17,11 +17,13 @@ public sealed class ResultsQueries(DbContextOptions<ResultsDbContext> options)
 
     public static readonly string CasesCsvHeader = "case,cells,completed,failed,karyotype,mosaic,calls,notes";
 
-    /// <summary>Every cell with its result for <paramref name="modelVersion"/> (or its latest result when null).</summary>
-    public async Task<IReadOnlyList<CellSummary>> CellsAsync(string? modelVersion = null, CancellationToken cancellationToken = default)
+    /// <summary>Every cell (of <paramref name="caseId"/>, when given) with its result for <paramref name="modelVersion"/>
+    /// (or its latest result when null).</summary>
+    public async Task<IReadOnlyList<CellSummary>> CellsAsync(string? modelVersion = null, string? caseId = null, CancellationToken cancellationToken = default)
     {
         await using var db = new ResultsDbContext(options);
         var cells = await db.Cells.AsNoTracking()
+            .Where(c => caseId == null || c.Case!.CaseKey == caseId)
             .Select(c => new
             {
                 Case = c.Case!.CaseKey,

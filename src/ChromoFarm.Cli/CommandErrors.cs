@@ -25,7 +25,7 @@ internal static class CommandErrors
             Console.Error.WriteLine($"chromofarm: {error.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception error) when (error is DeviceUnavailableException or NativeException or IOException or DllNotFoundException)
+        catch (Exception error) when (error is DeviceUnavailableException or NativeException or IOException or DllNotFoundException or Ingest.IngestServerException)
         {
             Console.Error.WriteLine($"chromofarm: {error.Message}");
             return ExitCodes.WorkFailed;

@@ -10,6 +10,8 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     CalibrateCommand.Create(),
     ModelsCommand.Create(),
     PriorsCommand.Create(),
+    ServeCommand.Create(),
+    IngestCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -1,4 +1,5 @@
 using ChromoFarm.Contracts;
+using ChromoFarm.Diagnostics;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Results;
 using MassTransit;
@@ -12,9 +13,29 @@ public sealed class CellClassifiedConsumer(KaryotypeCaller caller, ResultsStore 
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        var call = caller.Call(message.Chromosomes.Select(c => c.Probabilities).ToArray(), message.Chromosomes.Any(c => c.NeedsReview));
+        CellKaryotypeCall call;
+        using (var span = FarmTelemetry.Source.StartActivity("assign"))
+        {
+            call = caller.Call(message.Chromosomes.Select(c => c.Probabilities).ToArray(), message.Chromosomes.Any(c => c.NeedsReview));
+            span?.SetTag("chromofarm.karyotype", call.Karyotype.Notation);
+            span?.SetTag("chromofarm.call_confidence", call.Confidence);
+        }
+
+        bool duplicate;
+        using (var span = FarmTelemetry.Source.StartActivity("store result"))
+        {
+            span?.SetTag("chromofarm.case", message.CaseId);
+            span?.SetTag("chromofarm.cell", message.CellId);
+            duplicate = await results.SaveCompletedAsync(message, call, caller.Priors.Version, context.CancellationToken).ConfigureAwait(false);
+            span?.SetTag("chromofarm.duplicate", duplicate);
+        }
+
+        if (!duplicate)
+        {
+            FarmTelemetry.Cells.Add(1, new KeyValuePair<string, object?>("outcome", "completed"));
+        }
+
         var karyotype = call.Karyotype;
-        var duplicate = await results.SaveCompletedAsync(message, call, caller.Priors.Version, context.CancellationToken).ConfigureAwait(false);
         await context.Publish(
             new CellCompleted(message.BatchId, message.CaseId, message.CellId, CellOutcome.Completed, karyotype.Notation, karyotype.ChromosomeCount, null, null, duplicate),
             context.CancellationToken).ConfigureAwait(false);

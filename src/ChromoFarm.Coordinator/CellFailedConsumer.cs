@@ -1,4 +1,5 @@
 using ChromoFarm.Contracts;
+using ChromoFarm.Diagnostics;
 using ChromoFarm.Results;
 using MassTransit;
 
@@ -11,7 +12,20 @@ public sealed class CellFailedConsumer(ResultsStore results) : IConsumer<CellFai
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        var duplicate = await results.SaveFailedAsync(message, context.CancellationToken).ConfigureAwait(false);
+        bool duplicate;
+        using (var span = FarmTelemetry.Source.StartActivity("store failure"))
+        {
+            span?.SetTag("chromofarm.case", message.CaseId);
+            span?.SetTag("chromofarm.cell", message.CellId);
+            duplicate = await results.SaveFailedAsync(message, context.CancellationToken).ConfigureAwait(false);
+            span?.SetTag("chromofarm.duplicate", duplicate);
+        }
+
+        if (!duplicate)
+        {
+            FarmTelemetry.Cells.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
+
         await context.Publish(
             new CellCompleted(message.BatchId, message.CaseId, message.CellId, CellOutcome.Failed, null, 0, message.Reason, message.FailureKind, duplicate),
             context.CancellationToken).ConfigureAwait(false);

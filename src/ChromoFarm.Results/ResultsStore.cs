@@ -36,6 +36,41 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
         return WithRetryAsync(() => TrySaveFailedAsync(message, cancellationToken));
     }
 
+    /// <summary>Records that ingest submitted a cell; a cell already known is left as it is.</summary>
+    /// <returns>True when the cell was already known.</returns>
+    /// <remarks>
+    /// Ingest publishes first and records second, so a crash in between re-publishes on the next run; results are
+    /// idempotent, so the worst case is one analysis too many, never a lost cell. An existing row is never changed:
+    /// the worker's answer may already have been stored.
+    /// </remarks>
+    public Task<bool> RecordQueuedAsync(string caseId, string cellId, CellSourceKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentException.ThrowIfNullOrEmpty(cellId);
+        return WithRetryAsync(async () =>
+        {
+            await using var db = new ResultsDbContext(options);
+            var cell = await FindOrAddCellAsync(db, caseId, cellId, kind, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (cell.Id != 0)
+            {
+                return true;
+            }
+
+            cell.Status = CellStatus.Queued;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return false;
+        });
+    }
+
+    /// <summary>The cell's status, or null when no one has submitted or answered it yet.</summary>
+    public async Task<CellStatus?> StatusAsync(string caseId, string cellId, CancellationToken cancellationToken = default)
+    {
+        await using var db = new ResultsDbContext(options);
+        return await db.Cells.Where(c => c.Case!.CaseKey == caseId && c.CellKey == cellId)
+            .Select(c => (CellStatus?)c.Status)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<bool> WithRetryAsync(Func<Task<bool>> attempt)
     {
         for (var i = 1; ; i++)

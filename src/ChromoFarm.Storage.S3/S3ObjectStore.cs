@@ -114,7 +114,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private string ObjectKey(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower))
+        if (!ContentKey.IsKey(key))
         {
             throw new ArgumentException($"'{key}' is not a lower-case SHA-256 key", nameof(key));
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChromoFarm.Contracts;
+using ChromoFarm.Diagnostics;
 using ChromoFarm.Native;
 using ChromoFarm.Storage;
 using ChromoFarm.Worker.Classification;
@@ -9,83 +10,167 @@ namespace ChromoFarm.Worker;
 
 /// <summary>Analyses a batch of cells: fetch → decode → segment → one classification pass across all cells.</summary>
 /// <remarks>
-/// A bad image fails its own cell (CellFailed with the file and reason), never the batch; anything unexpected fails
+/// A store that cannot be read fails the whole batch, which the endpoint's retry and redelivery run again later:
+/// that is the store's fault, not the cells'. A bad image fails its own cell (CellFailed with the file and reason), never the batch; anything unexpected fails
 /// the cells not yet answered, so every cell ends in exactly one CellClassified or CellFailed. Consumers are created per
 /// batch; the model and its input buffer are shared singletons, so batches must not run concurrently (the
 /// definition sets the batch concurrency to 1).
+/// Tracing: each cell gets its own span, continuing the trace its message carries, so that one trace follows a cell
+/// from ingest to the database; the shared forward pass appears in every cell's trace as a "classify" span.
 /// </remarks>
-public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation preparation, BatchClassifier classifier) : IConsumer<Batch<AnalyzeCell>>
+public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation preparation, BatchClassifier classifier, TimeProvider? clock = null) : IConsumer<Batch<AnalyzeCell>>
 {
+    // Object-store reads in flight per batch.
+    private const int ConcurrentFetches = 16;
+
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
     public async Task Consume(ConsumeContext<Batch<AnalyzeCell>> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var watch = Stopwatch.StartNew();
-        var answered = new HashSet<AnalyzeCell>(ReferenceEqualityComparer.Instance);
-        var prepared = new List<(AnalyzeCell Message, PreparedCell Cell)>();
+        var batchSpan = Activity.Current;
+        var started = clock.GetUtcNow();
+        var cells = context.Message.Select(item => new CellInFlight(item.Message, StartCellSpan(item, batchSpan))).ToList();
+        var prepared = new List<(CellInFlight Cell, PreparedCell Chromosomes)>();
         try
         {
-            foreach (var item in context.Message)
+            // Objects are fetched for all cells at once (the store's latency, not its bandwidth, is what costs);
+            // decoding and segmentation then run one cell at a time, as the native core uses every core already.
+            using var fetching = new SemaphoreSlim(ConcurrentFetches);
+            var fetched = await Task.WhenAll(cells.Select(cell => FetchAsync(cell, fetching, context.CancellationToken))).ConfigureAwait(false);
+            for (var c = 0; c < cells.Count; c++)
             {
-                var (cell, failure) = await TryPrepareAsync(item.Message, context.CancellationToken).ConfigureAwait(false);
+                var cell = cells[c];
+                FarmTelemetry.QueueWait.Record(Math.Max(0, (started - cell.Message.SubmittedAt).TotalSeconds));
+                Activity.Current = cell.Span;
+                var (chromosomes, failure) = fetched[c].Failure is { } missing ? (null, missing) : Prepare(cell.Message, fetched[c].Images!);
                 if (failure is not null)
                 {
-                    await context.Publish(failure, context.CancellationToken).ConfigureAwait(false);
-                    answered.Add(item.Message);
+                    await FailAsync(context, cell, failure).ConfigureAwait(false);
                 }
                 else
                 {
-                    prepared.Add((item.Message, cell!));
+                    prepared.Add((cell, chromosomes!));
                 }
             }
 
-            var probabilities = classifier.Classify(prepared.Select(p => p.Cell).ToArray());
+            Activity.Current = batchSpan;
+            var classifyStart = DateTime.UtcNow;
+            var probabilities = classifier.Classify(prepared.Select(p => p.Chromosomes).ToArray());
+            var classifyEnd = DateTime.UtcNow;
             var perCell = watch.Elapsed / Math.Max(1, prepared.Count);
+            var chromosomeCount = prepared.Sum(p => p.Chromosomes.Chromosomes.Count);
             for (var i = 0; i < prepared.Count; i++)
             {
-                var (message, cell) = prepared[i];
-                var chromosomes = cell.Chromosomes.Select((c, k) => new ClassifiedChromosome(
+                var (cell, prepCell) = prepared[i];
+                Activity.Current = cell.Span;
+                RecordSharedClassifySpan(cell.Span, classifyStart, classifyEnd, prepared.Count, chromosomeCount);
+                var message = cell.Message;
+                var chromosomes = prepCell.Chromosomes.Select((c, k) => new ClassifiedChromosome(
                     k, c.SourceName, c.Box, c.Measure.Length, c.Measure.Area, probabilities[i][k], c.NeedsReview)).ToArray();
                 await context.Publish(
                     new CellClassified(message.BatchId, message.CaseId, message.CellId, message.Kind, classifier.Model.Version, chromosomes, message.SubmittedAt, perCell),
                     context.CancellationToken).ConfigureAwait(false);
-                answered.Add(message);
+                cell.Finish(null);
             }
+
+            FarmTelemetry.Chromosomes.Add(chromosomeCount);
+            FarmTelemetry.BatchCells.Record(cells.Count);
+            FarmTelemetry.BatchChromosomes.Record(chromosomeCount);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException and not ObjectStoreUnavailableException)
         {
-            foreach (var message in context.Message.Select(m => m.Message).Where(m => !answered.Contains(m)))
+            foreach (var cell in cells.Where(c => !c.Answered))
             {
-                await context.Publish(Failed(message, CellFailureKind.ProcessingError, $"{message.CellId}: analysis failed: {error.Message}"), context.CancellationToken).ConfigureAwait(false);
+                Activity.Current = cell.Span;
+                await FailAsync(context, cell, Failed(cell.Message, CellFailureKind.ProcessingError, $"{cell.Message.CellId}: analysis failed: {error.Message}")).ConfigureAwait(false);
             }
         }
         finally
         {
-            foreach (var (_, cell) in prepared)
+            Activity.Current = batchSpan;
+            foreach (var (_, chromosomes) in prepared)
             {
-                cell.Dispose();
+                chromosomes.Dispose();
             }
+
+            // A cancelled batch (shutdown) is returned to the queue unanswered; its spans end here.
+            cells.ForEach(c => c.Span?.Dispose());
+            FarmTelemetry.BatchDuration.Record(watch.Elapsed.TotalSeconds);
         }
     }
 
-    private async Task<(PreparedCell? Cell, CellFailed? Failure)> TryPrepareAsync(AnalyzeCell message, CancellationToken cancellationToken)
+    private static async Task FailAsync(ConsumeContext context, CellInFlight cell, CellFailed failure)
     {
-        var images = new List<(string, byte[])>(message.Images.Count);
-        foreach (var image in message.Images)
+        await context.Publish(failure, context.CancellationToken).ConfigureAwait(false);
+        FarmTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("kind", failure.FailureKind == CellFailureKind.InvalidInput ? "invalid_input" : "processing_error"));
+        cell.Finish(failure.Reason);
+    }
+
+    private static Activity? StartCellSpan(ConsumeContext<AnalyzeCell> item, Activity? batchSpan)
+    {
+        var links = batchSpan is null ? null : new[] { new ActivityLink(batchSpan.Context) };
+        var parent = TraceParent.Of(item);
+        var span = parent is { } p
+            ? FarmTelemetry.Source.StartActivity("analyze cell", ActivityKind.Consumer, p, links: links)
+            : FarmTelemetry.Source.StartActivity("analyze cell", ActivityKind.Consumer, batchSpan?.Context ?? default, links: links);
+        span?.SetTag("chromofarm.case", item.Message.CaseId);
+        span?.SetTag("chromofarm.cell", item.Message.CellId);
+        return span;
+    }
+
+    // The forward pass ran once for the whole batch; each cell's trace shows it with its real start and end.
+    private static void RecordSharedClassifySpan(Activity? cellSpan, DateTime start, DateTime end, int cells, int chromosomes)
+    {
+        if (cellSpan is null)
         {
+            return;
+        }
+
+        using var span = FarmTelemetry.Source.StartActivity("classify", ActivityKind.Internal, cellSpan.Context, startTime: start);
+        span?.SetTag("chromofarm.batch.cells", cells);
+        span?.SetTag("chromofarm.batch.chromosomes", chromosomes);
+        span?.SetEndTime(end);
+    }
+
+    private async Task<(List<(string, byte[])>? Images, CellFailed? Failure)> FetchAsync(CellInFlight cell, SemaphoreSlim throttle, CancellationToken cancellationToken)
+    {
+        var message = cell.Message;
+        Activity.Current = cell.Span;
+        using var span = FarmTelemetry.Source.StartActivity("fetch");
+        span?.SetTag("chromofarm.images", message.Images.Count);
+        var images = await Task.WhenAll(message.Images.Select(async image =>
+        {
+            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                images.Add((image.SourceName, await store.GetAsync(image.ObjectKey, cancellationToken).ConfigureAwait(false)));
+                return (image, Bytes: await store.GetAsync(image.ObjectKey, cancellationToken).ConfigureAwait(false));
             }
             catch (FileNotFoundException)
             {
-                return (null, Failed(message, CellFailureKind.ProcessingError, $"{image.SourceName}: object {image.ObjectKey} is missing from the object store"));
+                return (image, Bytes: (byte[]?)null);
             }
-            catch (IOException error)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                return (null, Failed(message, CellFailureKind.ProcessingError, $"{image.SourceName}: cannot read object {image.ObjectKey}: {error.Message}"));
+                throw new ObjectStoreUnavailableException($"{image.SourceName}: cannot read object {image.ObjectKey}: {error.Message}", error);
             }
+            finally
+            {
+                throttle.Release();
+            }
+        })).ConfigureAwait(false);
+
+        if (images.FirstOrDefault(i => i.Bytes is null) is { image: { } missing })
+        {
+            return (null, Failed(message, CellFailureKind.ProcessingError, $"{missing.SourceName}: object {missing.ObjectKey} is missing from the object store"));
         }
 
+        return (images.Select(i => (i.image.SourceName, i.Bytes!)).ToList(), null);
+    }
+
+    private (PreparedCell? Cell, CellFailed? Failure) Prepare(AnalyzeCell message, List<(string, byte[])> images)
+    {
         try
         {
             var cell = preparation.Prepare(message.Kind, images);
@@ -109,4 +194,22 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
 
     private static CellFailed Failed(AnalyzeCell message, CellFailureKind kind, string reason) =>
         new(message.BatchId, message.CaseId, message.CellId, message.Kind, kind, reason, message.SubmittedAt);
+
+    private sealed class CellInFlight(AnalyzeCell message, Activity? span)
+    {
+        public AnalyzeCell Message { get; } = message;
+
+        public Activity? Span { get; } = span;
+
+        public bool Answered { get; private set; }
+
+        public void Finish(string? error)
+        {
+            Answered = true;
+            if (error is not null)
+            {
+                Span?.SetStatus(ActivityStatusCode.Error, error);
+            }
+        }
+    }
 }

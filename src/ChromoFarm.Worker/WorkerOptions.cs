@@ -3,11 +3,19 @@ namespace ChromoFarm.Worker;
 /// <summary>How a worker batches cells into forward passes.</summary>
 public sealed class WorkerOptions
 {
+    public const string Section = "Worker";
+
+    /// <summary>Model file (`serve worker`); null: the model shipped beside the binary.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Where the model runs (`serve worker`).</summary>
+    public Native.ComputeDevice Device { get; set; } = Native.ComputeDevice.Cpu;
+
     /// <summary>Cells collected into one batch (their chromosomes share forward passes).</summary>
     public int CellsPerBatch { get; set; } = 8;
 
     /// <summary>How long to wait for a batch to fill before running a partial one.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Chromosomes per forward pass.</summary>
     public int ForwardBatchSize { get; set; } = 256;

@@ -96,7 +96,7 @@ internal static class RunCommand
         }
 
         var outcomes = farm.Tracker.Outcomes;
-        var summaries = await new ResultsQueries(ResultsDatabase.Sqlite(farm.DatabasePath)).CellsAsync(model.Version, cancellationToken).ConfigureAwait(false);
+        var summaries = await new ResultsQueries(ResultsDatabase.Sqlite(farm.DatabasePath)).CellsAsync(model.Version, cancellationToken: cancellationToken).ConfigureAwait(false);
         var csvPath = Path.Combine(outputFolder, "results.csv");
         await ResultsQueries.WriteCsvAsync(summaries, csvPath, cancellationToken).ConfigureAwait(false);
         var thisRun = outcomes.Select(o => (o.CaseId, o.CellId)).ToHashSet();

@@ -4,6 +4,9 @@ public enum CellStatus
 {
     Completed = 0,
     Failed = 1,
+
+    /// <summary>Submitted by the ingest role; no worker has answered yet.</summary>
+    Queued = 2,
 }
 
 /// <summary>One cell (metaphase) of a case, with its latest status.</summary>

@@ -1,4 +1,5 @@
 using ChromoFarm.Contracts;
+using ChromoFarm.Diagnostics;
 using ChromoFarm.Native;
 
 namespace ChromoFarm.Worker.Classification;
@@ -11,23 +12,35 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
 
     /// <param name="images">The cell's image bytes with their source names.</param>
     /// <exception cref="NativeException">An image cannot be decoded; the message names the source.</exception>
+    /// <remarks>Spans: one "decode" for all of a cell's images, one "segment" per metaphase.</remarks>
     public PreparedCell Prepare(CellSourceKind kind, IReadOnlyList<(string SourceName, byte[] Bytes)> images)
     {
         ArgumentNullException.ThrowIfNull(images);
         var chromosomes = new List<PreparedChromosome>();
+        var decoded = new List<(string SourceName, GreyImage Image)>(images.Count);
         try
         {
-            foreach (var (sourceName, bytes) in images)
+            using (var span = FarmTelemetry.Source.StartActivity("decode"))
             {
-                if (kind == CellSourceKind.CropSet)
+                span?.SetTag("chromofarm.images", images.Count);
+                foreach (var (sourceName, bytes) in images)
                 {
-                    var crop = GreyImage.Decode(bytes, maxPixels, sourceName);
-                    chromosomes.Add(new PreparedChromosome(crop, crop.Measure(), sourceName, null, false));
+                    decoded.Add((sourceName, GreyImage.Decode(bytes, maxPixels, sourceName)));
                 }
-                else
+            }
+
+            if (kind == CellSourceKind.CropSet)
+            {
+                chromosomes.AddRange(decoded.Select(d => new PreparedChromosome(d.Image, d.Image.Measure(), d.SourceName, null, false)));
+                decoded.Clear();
+            }
+            else
+            {
+                foreach (var (sourceName, metaphase) in decoded)
                 {
-                    using var metaphase = GreyImage.Decode(bytes, maxPixels, sourceName);
+                    using var span = FarmTelemetry.Source.StartActivity("segment");
                     AddSegmented(metaphase, sourceName, chromosomes);
+                    span?.SetTag("chromofarm.chromosomes", chromosomes.Count);
                 }
             }
         }
@@ -35,6 +48,10 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
         {
             chromosomes.ForEach(c => c.Crop.Dispose());
             throw;
+        }
+        finally
+        {
+            decoded.ForEach(d => d.Image.Dispose());
         }
 
         return new PreparedCell(chromosomes);

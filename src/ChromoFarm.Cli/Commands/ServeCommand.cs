@@ -1,0 +1,32 @@
+using System.CommandLine;
+using ChromoFarm.Hosting;
+using ChromoFarm.Hosting.Options;
+
+namespace ChromoFarm.Cli.Commands;
+
+/// <summary>`chromofarm serve ingest|worker|coordinator|api`: one role of the distributed farm.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var role = new Argument<FarmRole>("role") { Description = "ingest, worker, coordinator or api" };
+        var config = new Option<FileInfo?>("--config") { Description = "JSON settings (appsettings form); CHROMOFARM_* environment variables override it" };
+        var command = new Command("serve", "Run one role of the distributed farm (RabbitMQ, S3/MinIO, PostgreSQL); see docs/operations.md") { role, config };
+        command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
+        {
+            FarmConfiguration settings;
+            try
+            {
+                settings = FarmConfiguration.Load(parse.GetValue(role), parse.GetValue(config)?.FullName);
+            }
+            catch (FarmConfigurationException error)
+            {
+                throw new UsageException(error.Message);
+            }
+
+            await FarmHost.RunAsync(settings, DefaultModel.Path, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChromoFarm.Api;
+using ChromoFarm.Coordinator;
+using ChromoFarm.Hosting.Endpoints;
+using ChromoFarm.Hosting.Health;
+using ChromoFarm.Hosting.Telemetry;
+using ChromoFarm.Ingest;
+using ChromoFarm.Results;
+using ChromoFarm.Storage;
+using ChromoFarm.Worker;
+using ChromoFarm.Worker.Classification;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChromoFarm.Hosting;
+
+/// <summary>One role of the distributed farm as a process: its services, the bus, HTTP health and telemetry.</summary>
+/// <remarks>
+/// SIGTERM stops the bus first: consumers stop taking messages, the batch in flight finishes (up to
+/// Host:ShutdownTimeout) and what is left unacknowledged returns to the queue when the connection closes.
+/// </remarks>
+public static partial class FarmHost
+{
+    private const string Ready = "ready";
+
+    /// <param name="defaultModel">The model a worker loads when Worker:Model is not set.</param>
+    public static async Task RunAsync(FarmConfiguration settings, string defaultModel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var telemetry = TelemetryProviders.Start(settings.Telemetry, settings.Telemetry.ServiceName ?? $"chromofarm-{settings.Role.ToString().ToLowerInvariant()}");
+        using var model = settings.Worker is { } worker ? ChromosomeModel.Load(worker.Model ?? defaultModel, worker.Device) : null;
+        await using var app = Build(settings, model);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("chromofarm");
+
+        if (settings.MigratesDatabase)
+        {
+            await MigrateAsync(app.Services.GetRequiredService<DbContextOptions<ResultsDbContext>>(), log, cancellationToken).ConfigureAwait(false);
+        }
+
+        Started(log, settings.Role, settings.Http.Port, model?.Version ?? "-");
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static WebApplication Build(FarmConfiguration settings, ChromosomeModel? model)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, ApplicationName = "chromofarm" });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(settings.Root);
+        // Per-request logs would drown the farm's own; Logging:LogLevel:* in the settings can turn them back on.
+        builder.Logging.ClearProviders()
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            .AddConfiguration(settings.Root.GetSection("Logging"))
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenAnyIP(settings.Http.Port);
+            kestrel.Limits.MaxRequestBodySize = settings.Http.MaxUploadBytes;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        var health = builder.Services.AddHealthChecks();
+
+        if (settings.ObjectStore is { } objectStore)
+        {
+            builder.Services.AddSingleton<IObjectStore>(new S3ObjectStore(objectStore));
+            health.AddCheck<ObjectStoreReadiness>("object-store", tags: [Ready]);
+        }
+
+        if (settings.Results is { } results)
+        {
+            var database = ResultsDatabase.Postgres(results.ConnectionString);
+            builder.Services.AddSingleton(database);
+            builder.Services.AddSingleton(new ResultsStore(database));
+            health.AddCheck<ResultsDatabaseReadiness>("results-database", tags: [Ready]);
+        }
+
+        switch (settings.Role)
+        {
+            case FarmRole.Worker:
+                builder.Services.AddChromoFarmWorker(model!, o =>
+                {
+                    o.CellsPerBatch = settings.Worker!.CellsPerBatch;
+                    o.BatchTimeLimit = settings.Worker.BatchTimeLimit;
+                    o.ForwardBatchSize = settings.Worker.ForwardBatchSize;
+                    o.MaxImagePixels = settings.Worker.MaxImagePixels;
+                });
+                break;
+            case FarmRole.Coordinator:
+                builder.Services.AddChromoFarmCoordinator(ResultsDatabase.Postgres(settings.Results!.ConnectionString));
+                break;
+            case FarmRole.Ingest:
+            case FarmRole.Api:
+                builder.Services.AddScoped<CellSubmissionService>();
+                builder.Services.AddSingleton(sp => new ResultsQueries(sp.GetRequiredService<DbContextOptions<ResultsDbContext>>()));
+                break;
+        }
+
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // The host starts (and answers /healthz) while the broker is still unreachable; /readyz says so.
+            o.WaitUntilStarted = false;
+            o.StopTimeout = settings.ShutdownTimeout;
+        });
+        builder.Services.AddMassTransit(bus =>
+        {
+            if (settings.Role == FarmRole.Worker)
+            {
+                bus.AddWorkerConsumers();
+            }
+            else if (settings.Role == FarmRole.Coordinator)
+            {
+                // PostgreSQL takes concurrent writers; each write is its own short transaction.
+                bus.AddCoordinatorConsumers(concurrency: settings.RabbitMq.Prefetch);
+            }
+
+            bus.UseFarmRabbitMq(settings.RabbitMq);
+        });
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        if (settings.Role is FarmRole.Ingest or FarmRole.Api)
+        {
+            app.MapUploads();
+        }
+
+        if (settings.Role == FarmRole.Api)
+        {
+            app.MapResults();
+        }
+
+        return app;
+    }
+
+    // The database may still be starting (compose, Kubernetes): wait for it rather than crash-loop.
+    private static async Task MigrateAsync(DbContextOptions<ResultsDbContext> database, ILogger log, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ResultsDatabase.MigrateAsync(database, cancellationToken).ConfigureAwait(false);
+                SchemaCurrent(log);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException && attempt < 30)
+            {
+                DatabaseNotReady(log, error.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Role} started; HTTP on port {Port}; model {Model}")]
+    private static partial void Started(ILogger log, FarmRole role, int port, string model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "results schema is current")]
+    private static partial void SchemaCurrent(ILogger log);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "results database not ready ({Reason}); retrying in 2 s")]
+    private static partial void DatabaseNotReady(ILogger log, string reason);
+}
