@@ -53,6 +53,9 @@ app.kubernetes.io/component: {{ .role }}
 {{/* Longer than the preStop sleep plus the shutdown timeout, so SIGKILL never cuts a draining batch. */}}
 {{- define "chromofarm.terminationGracePeriodSeconds" -}}
 {{- $h := .Values.host }}
+{{- if lt (int $h.terminationMarginSeconds) 1 }}
+{{- fail "host.terminationMarginSeconds must be at least 1: the grace period has to outlast the shutdown timeout" }}
+{{- end }}
 {{- add (int $h.preStopSleepSeconds) (int $h.shutdownTimeoutSeconds) (int $h.terminationMarginSeconds) }}
 {{- end }}
 
@@ -61,7 +64,7 @@ Secret-backed environment of a role; call with (dict "root" $ "objectStore" true
 Every role gets the broker URL.
 */}}
 {{- define "chromofarm.secretEnv" -}}
-{{- $v := .root.Values }}
+{{- $v := .root.Values -}}
 - name: CHROMOFARM_RABBITMQ__URL
   valueFrom:
     secretKeyRef:
