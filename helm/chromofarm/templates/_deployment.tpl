@@ -119,8 +119,13 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            # Writable home for library caches (CUDA's kernel cache in ~/.nv on the GPU worker).
+            - name: home
+              mountPath: /home/chromofarm
       volumes:
         - name: tmp
+          emptyDir: {}
+        - name: home
           emptyDir: {}
       {{- with $nodeSelector }}
       nodeSelector:
