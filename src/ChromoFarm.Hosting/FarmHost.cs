@@ -103,6 +103,7 @@ public static partial class FarmHost
                 break;
             case FarmRole.Ingest:
             case FarmRole.Api:
+                builder.Services.AddSingleton(sp => new StoredObjectIndex(sp.GetRequiredService<IObjectStore>()));
                 builder.Services.AddScoped<CellSubmissionService>();
                 builder.Services.AddSingleton(sp => new ResultsQueries(sp.GetRequiredService<DbContextOptions<ResultsDbContext>>()));
                 break;

@@ -14,7 +14,7 @@ namespace ChromoFarm.Ingest;
 /// is sent again (its file may have been replaced).
 /// </summary>
 /// <remarks>Each submission starts the cell's trace ("ingest cell"); the worker and coordinator continue it.</remarks>
-public sealed class CellSubmissionService(IObjectStore store, IPublishEndpoint publisher, ResultsStore results, TimeProvider? clock = null)
+public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEndpoint publisher, ResultsStore results, TimeProvider? clock = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
@@ -24,13 +24,12 @@ public sealed class CellSubmissionService(IObjectStore store, IPublishEndpoint p
     {
         ArgumentNullException.ThrowIfNull(upload);
         Validate(upload);
-        using var span = FarmTelemetry.Source.StartActivity("ingest cell", ActivityKind.Producer);
+        using var span = StartTrace();
         span?.SetTag("chromofarm.case", upload.CaseId);
         span?.SetTag("chromofarm.cell", upload.CellId);
         span?.SetTag("chromofarm.images", upload.Images.Count);
 
-        var status = await results.StatusAsync(upload.CaseId, upload.CellId, cancellationToken).ConfigureAwait(false);
-        if (status is CellStatus.Queued or CellStatus.Completed)
+        if (await IsDoneAsync(upload.CaseId, upload.CellId, cancellationToken).ConfigureAwait(false))
         {
             span?.SetTag("chromofarm.outcome", "duplicate");
             return new SubmissionResult(SubmissionOutcome.Duplicate);
@@ -52,17 +51,28 @@ public sealed class CellSubmissionService(IObjectStore store, IPublishEndpoint p
         return new SubmissionResult(SubmissionOutcome.Accepted);
     }
 
+    /// <summary>Queued or completed: submitting it again would change nothing.</summary>
+    public async Task<bool> IsDoneAsync(string caseId, string cellId, CancellationToken cancellationToken = default) =>
+        await results.StatusAsync(caseId, cellId, cancellationToken).ConfigureAwait(false) is CellStatus.Queued or CellStatus.Completed;
+
+    // Each cell gets a trace of its own, linked to the HTTP request that carried it (whose trace the client chose).
+    private static Activity? StartTrace()
+    {
+        var request = Activity.Current;
+        Activity.Current = null;
+        return FarmTelemetry.Source.StartActivity("ingest cell", ActivityKind.Producer, default(ActivityContext), links: request is null ? null : [new ActivityLink(request.Context)]);
+    }
+
     private async Task<string?> MissingImageAsync(CellUpload upload, CancellationToken cancellationToken)
     {
-        foreach (var image in upload.Images)
+        var missing = await objects.MissingAsync(upload.Images.Select(i => i.ObjectKey).ToList(), cancellationToken).ConfigureAwait(false);
+        if (missing.Count == 0)
         {
-            if (!await store.ExistsAsync(image.ObjectKey, cancellationToken).ConfigureAwait(false))
-            {
-                return $"{image.SourceName}: object {image.ObjectKey} was not uploaded";
-            }
+            return null;
         }
 
-        return null;
+        var image = upload.Images.First(i => i.ObjectKey == missing[0]);
+        return $"{image.SourceName}: object {image.ObjectKey} was not uploaded";
     }
 
     private static void Validate(CellUpload upload)

@@ -29,29 +29,42 @@ public sealed class IngestClient(HttpClient http)
         long bytes = 0;
         await Parallel.ForEachAsync(cells, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, async (cell, token) =>
         {
+            // A resumed run skips cells the farm already has without reading or hashing their files.
+            if (await IsDoneAsync(cell, token).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref duplicate);
+                progress?.Invoke(cell, new SubmissionResult(SubmissionOutcome.Duplicate));
+                return;
+            }
+
+            // Hash every file of the cell, ask once which contents the farm lacks, and send only those.
             var images = new List<CellImage>(cell.Files.Count);
             string? unreadable = null;
-            foreach (var file in cell.Files)
+            var reading = cell.Files[0];
+            try
             {
-                try
+                foreach (var file in cell.Files)
                 {
-                    var (key, sent) = await UploadAsync(file, token).ConfigureAwait(false);
-                    images.Add(new CellImage(key, file.SourceName));
-                    if (sent > 0)
+                    reading = file;
+                    await using var content = Open(file);
+                    images.Add(new CellImage(await ContentKey.OfAsync(content, token).ConfigureAwait(false), file.SourceName));
+                }
+
+                var missing = (await MissingAsync(images.Select(i => i.ObjectKey).Distinct().ToList(), token).ConfigureAwait(false)).ToHashSet();
+                Interlocked.Add(ref alreadyStored, images.Count - missing.Count);
+                foreach (var (file, image) in cell.Files.Zip(images))
+                {
+                    if (missing.Remove(image.ObjectKey))
                     {
+                        reading = file;
+                        Interlocked.Add(ref bytes, await PutAsync(file, image.ObjectKey, token).ConfigureAwait(false));
                         Interlocked.Increment(ref uploaded);
-                        Interlocked.Add(ref bytes, sent);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref alreadyStored);
                     }
                 }
-                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-                {
-                    unreadable = $"{file.SourceName}: cannot read ({error.Message})";
-                    break;
-                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                unreadable = $"{reading.SourceName}: cannot read ({error.Message})";
             }
 
             // A cell with an unreadable file is still submitted, so that it is recorded as failed with the reason.
@@ -75,35 +88,32 @@ public sealed class IngestClient(HttpClient http)
         return new IngestCounts(accepted, duplicate, rejected, uploaded, alreadyStored, bytes);
     }
 
-    // Returns the key and the bytes sent (0 when the server already had the content).
-    private async Task<(string Key, long Sent)> UploadAsync(InputFile file, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> MissingAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        string key;
-        await using (var content = Open(file))
-        {
-            key = await ContentKey.OfAsync(content, cancellationToken).ConfigureAwait(false);
-        }
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, IngestHttp.MissingObjects) { Content = JsonContent.Create(keys, options: IngestHttp.Json) }, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<string[]>(IngestHttp.Json, cancellationToken).ConfigureAwait(false) ?? [];
+    }
 
-        var path = $"{IngestHttp.Objects}/{key}";
-        using (var head = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, path), cancellationToken, HttpStatusCode.NotFound).ConfigureAwait(false))
-        {
-            if (head.StatusCode == HttpStatusCode.OK)
-            {
-                return (key, 0);
-            }
-        }
-
-        // Each attempt streams the file afresh: the request owns (and disposes) its content.
+    // Each attempt streams the file afresh: the request owns (and disposes) its content. Returns the bytes sent.
+    private async Task<long> PutAsync(InputFile file, string key, CancellationToken cancellationToken)
+    {
         long length = 0;
         using var put = await SendAsync(
             () =>
             {
                 var content = Open(file);
                 length = content.Length;
-                return new HttpRequestMessage(HttpMethod.Put, path) { Content = new StreamContent(content, 81920) };
+                return new HttpRequestMessage(HttpMethod.Put, $"{IngestHttp.Objects}/{key}") { Content = new StreamContent(content, 81920) };
             },
             cancellationToken).ConfigureAwait(false);
-        return (key, length);
+        return length;
+    }
+
+    private async Task<bool> IsDoneAsync(CellSubmission cell, CancellationToken cancellationToken)
+    {
+        var query = $"{IngestHttp.CellDone}?case={Uri.EscapeDataString(cell.CaseId)}&cell={Uri.EscapeDataString(cell.CellId)}";
+        using var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, query), cancellationToken, HttpStatusCode.NotFound).ConfigureAwait(false);
+        return answer.StatusCode == HttpStatusCode.OK;
     }
 
     private static FileStream Open(InputFile file) =>

@@ -7,12 +7,18 @@ namespace ChromoFarm.Ingest;
 /// <remarks>
 /// HEAD /v1/objects/{sha256}: 200 when stored, 404 otherwise. PUT /v1/objects/{sha256}: the raw bytes; 400 when
 /// they do not hash to the key. POST /v1/cells: a <see cref="CellUpload"/>; answers a <see cref="SubmissionResult"/>.
+/// POST /v1/objects/missing: a JSON array of keys; answers the ones the store does not hold.
+/// GET /v1/cells/done?case=C&amp;cell=N: 200 when the cell is queued or analysed (a resumed ingest skips it), else 404.
 /// </remarks>
 public static class IngestHttp
 {
     public const string Objects = "/v1/objects";
 
+    public const string MissingObjects = "/v1/objects/missing";
+
     public const string Cells = "/v1/cells";
+
+    public const string CellDone = "/v1/cells/done";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -43,7 +43,9 @@ internal static class IngestCommand
             var rejected = new List<string>();
             var watch = Stopwatch.StartNew();
             IngestCounts counts = null!;
-            await AnsiConsole.Progress()
+            // Progress goes to stderr so that stdout holds only the result (one JSON object with --json).
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
                 {

@@ -4,7 +4,7 @@ using OpenTelemetry.Trace;
 namespace ChromoFarm.Hosting.Telemetry;
 
 /// <summary>
-/// Root sampler: a client span with no parent is a readiness probe's database or S3 call, not work on a cell; those
+/// Root sampler: a client span with no parent is a readiness probe's database call, not work on a cell; those
 /// would flood the trace store every few seconds. Everything else starts a trace.
 /// </summary>
 internal sealed class DropUnparentedClientSpans : Sampler

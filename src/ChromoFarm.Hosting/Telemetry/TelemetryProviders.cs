@@ -14,8 +14,9 @@ namespace ChromoFarm.Hosting.Telemetry;
 /// </summary>
 public sealed class TelemetryProviders : IDisposable
 {
-    // MassTransit and Npgsql emit their own spans and metrics under these names.
-    private static readonly string[] TraceSources = [FarmTelemetry.Name, "MassTransit", "Npgsql", "System.Net.Http"];
+    // MassTransit and Npgsql emit their own spans and metrics under these names. HttpClient's spans are left out: a
+    // cell's fetch would add one per image (46 for a crop set), and the "fetch" span already times them together.
+    private static readonly string[] TraceSources = [FarmTelemetry.Name, "MassTransit", "Npgsql"];
     private static readonly string[] Meters = [FarmTelemetry.Name, "MassTransit", "Npgsql"];
 
     private readonly TracerProvider? tracer;

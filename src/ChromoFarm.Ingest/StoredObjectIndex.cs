@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using ChromoFarm.Storage;
+
+namespace ChromoFarm.Ingest;
+
+/// <summary>
+/// Which object keys the store is known to hold, remembered by the ingest process. Objects are content-addressed and
+/// never rewritten, so a key once seen stays valid; this saves the store a lookup per image when a client asks which
+/// images are missing and again when it submits the cell. Bounded: past the capacity it starts afresh.
+/// </summary>
+public sealed class StoredObjectIndex(IObjectStore store, int capacity = 500_000)
+{
+    // Lookups sent to the store at once for one request.
+    private const int ConcurrentLookups = 16;
+
+    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+
+    public IObjectStore Store => store;
+
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (known.ContainsKey(key))
+        {
+            return true;
+        }
+
+        var exists = await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false);
+        if (exists)
+        {
+            Remember(key);
+        }
+
+        return exists;
+    }
+
+    /// <summary>The keys the store does not hold, in the order given.</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var exists = new bool[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
+            async (i, token) => exists[i] = await ExistsAsync(keys[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return keys.Where((_, i) => !exists[i]).ToList();
+    }
+
+    public async Task<StoredObject> PutAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.PutAsync(content, cancellationToken).ConfigureAwait(false);
+        Remember(stored.Key);
+        return stored;
+    }
+
+    private void Remember(string key)
+    {
+        if (known.Count >= capacity)
+        {
+            known.Clear();
+        }
+
+        known.TryAdd(key, 0);
+    }
+}
