@@ -1,3 +1,4 @@
+using ChromoFarm.Contracts;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Results;
 using MassTransit;
@@ -19,7 +20,7 @@ public static class CoordinatorRegistration
     /// <param name="concurrency">Cells written at once; 1 for SQLite, which has a single writer.</param>
     public static void AddCoordinatorConsumers(this IBusRegistrationConfigurator bus, int concurrency)
     {
-        bus.AddConsumer<CellClassifiedConsumer>(c => c.ConcurrentMessageLimit = concurrency);
-        bus.AddConsumer<CellFailedConsumer>(c => c.ConcurrentMessageLimit = concurrency);
+        bus.AddConsumer<CellClassifiedConsumer>(c => c.ConcurrentMessageLimit = concurrency).Endpoint(e => e.Name = FarmQueues.CellClassified);
+        bus.AddConsumer<CellFailedConsumer>(c => c.ConcurrentMessageLimit = concurrency).Endpoint(e => e.Name = FarmQueues.CellFailed);
     }
 }

@@ -40,9 +40,11 @@ public static partial class FarmHost
         await using var app = Build(settings, model);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("chromofarm");
 
+        await WhenReachableAsync("RabbitMQ", () => FarmTopology.DeclareAsync(settings.RabbitMq, cancellationToken), log, cancellationToken).ConfigureAwait(false);
         if (settings.MigratesDatabase)
         {
-            await MigrateAsync(app.Services.GetRequiredService<DbContextOptions<ResultsDbContext>>(), log, cancellationToken).ConfigureAwait(false);
+            var database = app.Services.GetRequiredService<DbContextOptions<ResultsDbContext>>();
+            await WhenReachableAsync("results database", () => ResultsDatabase.MigrateAsync(database, cancellationToken), log, cancellationToken).ConfigureAwait(false);
         }
 
         Started(log, settings.Role, settings.Http.Port, model?.Version ?? "-");
@@ -146,20 +148,19 @@ public static partial class FarmHost
         return app;
     }
 
-    // The database may still be starting (compose, Kubernetes): wait for it rather than crash-loop.
-    private static async Task MigrateAsync(DbContextOptions<ResultsDbContext> database, ILogger log, CancellationToken cancellationToken)
+    // The broker or database may still be starting (compose, Kubernetes): wait for it rather than crash-loop.
+    private static async Task WhenReachableAsync(string what, Func<Task> action, ILogger log, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await ResultsDatabase.MigrateAsync(database, cancellationToken).ConfigureAwait(false);
-                SchemaCurrent(log);
+                await action().ConfigureAwait(false);
                 return;
             }
             catch (Exception error) when (error is not OperationCanceledException && attempt < 30)
             {
-                DatabaseNotReady(log, error.Message);
+                NotReachable(log, what, error.Message);
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -168,9 +169,6 @@ public static partial class FarmHost
     [LoggerMessage(Level = LogLevel.Information, Message = "{Role} started; HTTP on port {Port}; model {Model}")]
     private static partial void Started(ILogger log, FarmRole role, int port, string model);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "results schema is current")]
-    private static partial void SchemaCurrent(ILogger log);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "results database not ready ({Reason}); retrying in 2 s")]
-    private static partial void DatabaseNotReady(ILogger log, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{What} not reachable ({Reason}); retrying in 2 s")]
+    private static partial void NotReachable(ILogger log, string what, string reason);
 }

@@ -8,9 +8,10 @@ internal static class RabbitMqBus
 {
     /// <remarks>
     /// Every receive endpoint is a quorum queue (replicated, survives a broker node) with a delivery limit, so a
-    /// message that kills its consumer each time is dead-lettered instead of looping; the consumer timeout is set per
-    /// queue (RabbitMQ 3.12 and later honour it; earlier brokers use their global consumer_timeout). A consume that
-    /// throws is retried in process with back-off, then moved to the endpoint's _error queue by MassTransit.
+    /// message that kills its consumer each time is dropped by the broker (or dead-lettered where a policy says so)
+    /// instead of looping; the consumer timeout is set per queue (RabbitMQ 3.12 and later honour it; earlier brokers
+    /// use their global consumer_timeout). A consume that throws is retried in process with back-off, then moved to
+    /// the endpoint's _error queue by MassTransit.
     /// </remarks>
     public static void UseFarmRabbitMq(this IBusRegistrationConfigurator bus, RabbitMqOptions options)
     {
@@ -18,9 +19,10 @@ internal static class RabbitMqBus
         {
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
-                rabbit.SetQuorumQueue();
-                rabbit.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
-                rabbit.SetQueueArgument("x-consumer-timeout", (long)options.ConsumerTimeout.TotalMilliseconds);
+                foreach (var (key, value) in FarmTopology.QueueArguments(options))
+                {
+                    rabbit.SetQueueArgument(key, value);
+                }
             }
 
             if (options.RetryLimit > 0)
@@ -29,6 +31,8 @@ internal static class RabbitMqBus
             }
         });
 
+        // The library's own usage reporting calls out to the internet; a clinical farm does not.
+        bus.DisableUsageTelemetry();
         bus.UsingRabbitMq((context, transport) =>
         {
             transport.Host(new Uri(options.Url));

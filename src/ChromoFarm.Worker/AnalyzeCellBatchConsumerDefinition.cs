@@ -12,7 +12,7 @@ public sealed class AnalyzeCellBatchConsumerDefinition : ConsumerDefinition<Anal
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
-        EndpointName = "analyze-cell";
+        EndpointName = Contracts.FarmQueues.AnalyzeCell;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeCellBatchConsumer> consumerConfigurator, IRegistrationContext context)
@@ -20,8 +20,9 @@ public sealed class AnalyzeCellBatchConsumerDefinition : ConsumerDefinition<Anal
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(consumerConfigurator);
 
-        // A batch can only fill if the transport hands over at least that many messages at once.
-        endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, options.CellsPerBatch * 2);
+        // Two batches in hand: the next fills while one runs. No more, so that a scaled-out worker finds work and a
+        // killed worker returns little.
+        endpointConfigurator.PrefetchCount = options.CellsPerBatch * 2;
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.CellsPerBatch)
             .SetTimeLimit(options.BatchTimeLimit)

@@ -22,6 +22,7 @@ public sealed class SpanFileExporter(string path, string serviceName) : BaseExpo
             {
                 json.WriteStartObject();
                 json.WriteString("service", serviceName);
+                json.WriteNumber("pid", Environment.ProcessId);
                 json.WriteString("traceId", span.TraceId.ToHexString());
                 json.WriteString("spanId", span.SpanId.ToHexString());
                 json.WriteString("parentSpanId", span.ParentSpanId == default ? null : span.ParentSpanId.ToHexString());
