@@ -117,6 +117,8 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
             : FarmTelemetry.Source.StartActivity("analyze cell", ActivityKind.Consumer, batchSpan?.Context ?? default, links: links);
         span?.SetTag("chromofarm.case", item.Message.CaseId);
         span?.SetTag("chromofarm.cell", item.Message.CellId);
+        // A redelivery: the worker that had it died or shut down before acknowledging.
+        span?.SetTag("chromofarm.redelivered", item.ReceiveContext.Redelivered);
         return span;
     }
 
