@@ -1,0 +1,84 @@
+using ChromoFarm.Hosting;
+using ChromoFarm.Hosting.Options;
+using ChromoFarm.Native;
+
+namespace ChromoFarm.Hosting.Tests;
+
+/// <summary>Each role reads only the settings it uses and names a missing one the way an operator sets it.</summary>
+public sealed class FarmConfigurationTests
+{
+    private static readonly Dictionary<string, string?> Complete = new()
+    {
+        ["RabbitMq:Url"] = "amqp://farm:secret@broker:5672/lab",
+        ["ObjectStore:ServiceUrl"] = "http://minio:9000",
+        ["Results:ConnectionString"] = "Host=db;Database=chromofarm;Username=farm;Password=secret",
+    };
+
+    [Fact]
+    public void A_complete_configuration_gives_each_role_what_it_uses_and_nothing_else()
+    {
+        var worker = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Device", "cuda"), ("Worker:CellsPerBatch", "16")));
+        Assert.Null(worker.Results);
+        Assert.NotNull(worker.ObjectStore);
+        Assert.Equal((ComputeDevice.Cuda, 16), (worker.Worker!.Device, worker.Worker.CellsPerBatch));
+        Assert.False(worker.MigratesDatabase);
+
+        var coordinator = FarmConfiguration.Load(FarmRole.Coordinator, null, With());
+        Assert.Null(coordinator.ObjectStore);
+        Assert.Null(coordinator.Worker);
+        Assert.True(coordinator.MigratesDatabase);
+
+        Assert.False(FarmConfiguration.Load(FarmRole.Api, null, With()).MigratesDatabase);
+        Assert.True(FarmConfiguration.Load(FarmRole.Api, null, With(("Results:MigrateAtStart", "true"))).MigratesDatabase);
+    }
+
+    [Theory]
+    [InlineData(FarmRole.Worker, "RabbitMq:Url", "CHROMOFARM_RABBITMQ__URL")]
+    [InlineData(FarmRole.Coordinator, "Results:ConnectionString", "CHROMOFARM_RESULTS__CONNECTIONSTRING")]
+    [InlineData(FarmRole.Ingest, "ObjectStore:ServiceUrl", "ObjectStore:ServiceUrl")]
+    public void A_missing_setting_stops_the_role_with_its_name(FarmRole role, string key, string named)
+    {
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(role, null, With((key, ""))));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_setting_that_is_not_used_by_a_role_may_be_missing()
+    {
+        var worker = FarmConfiguration.Load(FarmRole.Worker, null, With(("Results:ConnectionString", "")));
+        Assert.NotNull(worker.Worker);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_kind_is_reported_with_its_section_not_a_stack_trace()
+    {
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Coordinator, null, With(("RabbitMq:Prefetch", "lots"))));
+        Assert.StartsWith("RabbitMq:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broker_url_that_is_not_amqp_is_refused_without_printing_its_password()
+    {
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Worker, null, With(("RabbitMq:Url", "http://farm:secret@broker/"))));
+        Assert.Contains("CHROMOFARM_RABBITMQ__URL", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_config_file_is_named()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => FarmConfiguration.Load(FarmRole.Api, "no-such-settings.json", With()));
+        Assert.Contains("no-such-settings.json", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> With(params (string Key, string? Value)[] changes)
+    {
+        var settings = new Dictionary<string, string?>(Complete);
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
