@@ -130,8 +130,6 @@ emit embedded "$counts" "$chromosomes" "{\"run_reported_seconds\": $reported}"
 
 # ---- 2, 3. distributed on this host ----
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-sudo=()
-[ "$(id -u)" -eq 0 ] || sudo=(sudo)
 missing=()
 command -v pg_ctlcluster >/dev/null || missing+=("postgresql (apt)")
 command -v rabbitmqctl >/dev/null || missing+=("rabbitmq-server (apt)")
@@ -144,18 +142,9 @@ fi
 
 # Started once here, so that farm.sh neither starts nor stops them between the two runs, and so that PostgreSQL
 # still answers after each run (the chromosome count is read from it).
-started=()
-listening 5432 || started+=(postgresql)
-listening 5672 || started+=(rabbitmq-server)
-listening 9000 || started+=(s3rver)
+mapfile -t started < <(scripts/services.sh not-running)
 cleanup() {
-  local service
-  for service in "${started[@]}"; do
-    case $service in
-      s3rver) scripts/services.sh stop ;;
-      *) "${sudo[@]}" service "$service" stop >/dev/null 2>&1 || true ;;
-    esac
-  done
+  [ ${#started[@]} -eq 0 ] || scripts/services.sh stop "${started[@]}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -6,7 +6,8 @@
 #
 #   scripts/services.sh install   install what is missing (apt, npm), saying what it installs
 #   scripts/services.sh start     start whatever is not already answering; prints the environment the tests read
-#   scripts/services.sh stop      stop s3rver (PostgreSQL and RabbitMQ are system services: `service ... stop`)
+#   scripts/services.sh stop [NAME...]  stop s3rver, or the named services (postgresql, rabbitmq-server, s3rver)
+#   scripts/services.sh not-running     print the names of those not answering (what `start` would start)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -87,15 +88,31 @@ ENV
 }
 
 stop() {
-  if [ -f "$state/s3rver.pid" ]; then
-    kill "$(cat "$state/s3rver.pid")" 2>/dev/null || true
-    rm -f "$state/s3rver.pid"
-  fi
+  local name
+  for name in "${@:-s3rver}"; do
+    case $name in
+      s3rver)
+        if [ -f "$state/s3rver.pid" ]; then
+          kill "$(cat "$state/s3rver.pid")" 2>/dev/null || true
+          rm -f "$state/s3rver.pid"
+        fi
+        ;;
+      postgresql | rabbitmq-server) "${sudo[@]}" service "$name" stop >/dev/null 2>&1 || true ;;
+      *) echo "services: unknown service $name" >&2; return 2 ;;
+    esac
+  done
+}
+
+not_running() {
+  listening 5432 || echo postgresql
+  listening 5672 || echo rabbitmq-server
+  listening 9000 || echo s3rver
 }
 
 case ${1:-} in
   install) install ;;
   start) start ;;
-  stop) stop ;;
-  *) echo "usage: scripts/services.sh install|start|stop" >&2; exit 2 ;;
+  stop) shift; stop "$@" ;;
+  not-running) not_running ;;
+  *) echo "usage: scripts/services.sh install|start|stop [NAME...]|not-running" >&2; exit 2 ;;
 esac

@@ -51,22 +51,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 2
 fi
 
-started_services=()
-listening 5432 || started_services+=(postgresql)
-listening 5672 || started_services+=(rabbitmq-server)
-listening 9000 || started_services+=(s3rver)
+mapfile -t started_services < <(scripts/services.sh not-running)
 pids=()
 
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for service in "${started_services[@]}"; do
-    case $service in
-      s3rver) scripts/services.sh stop ;;
-      *) "${sudo[@]}" service "$service" stop >/dev/null 2>&1 || true ;;
-    esac
-  done
+  [ ${#started_services[@]} -eq 0 ] || scripts/services.sh stop "${started_services[@]}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
