@@ -143,18 +143,18 @@ internal sealed class LocalFarm : IAsyncDisposable
         return cells;
     }
 
-    /// <summary>Messages in the farm's queues by queue name: all of them (ready and unacknowledged), or one column of
-    /// rabbitmqctl list_queues such as messages_unacknowledged.</summary>
-    public async Task<Dictionary<string, long>> QueueDepthsAsync(string column = "messages")
+    /// <summary>Messages in the farm's queues (ready and unacknowledged) by queue name, as the broker last counted.</summary>
+    public async Task<Dictionary<string, long>> QueueDepthsAsync()
     {
-        var output = await RabbitMqCtl("list_queues", "-p", Name, "-q", "--no-table-headers", "name", column);
+        var output = await RabbitMqCtl("list_queues", "-p", Name, "-q", "--no-table-headers", "name", "messages");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Waits until every farm queue is empty: redeliveries of work already done have been processed too.</summary>
+    /// <summary>Waits until every farm queue is empty: redeliveries of work already done have been processed too.
+    /// RabbitMQ refreshes queue counts every few seconds, so a count is only trusted once it reads zero.</summary>
     public async Task WaitForEmptyQueuesAsync(TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
