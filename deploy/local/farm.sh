@@ -96,9 +96,6 @@ launch() { # role port [name]
 wait_ready() { # name port
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "http://127.0.0.1:$2/readyz" 2>/dev/null && return 0
-    if ! kill -0 "${pids[-1]}" 2>/dev/null && ! curl -fsS -o /dev/null "http://127.0.0.1:$2/healthz" 2>/dev/null; then
-      :
-    fi
     sleep 1
   done
   echo "farm: $1 did not become ready on port $2 within 120 s; see $state/$1.log" >&2

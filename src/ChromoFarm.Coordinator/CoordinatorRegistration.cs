@@ -4,6 +4,7 @@ using ChromoFarm.Results;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChromoFarm.Coordinator;
 
@@ -13,7 +14,7 @@ public static class CoordinatorRegistration
     public static IServiceCollection AddChromoFarmCoordinator(this IServiceCollection services, DbContextOptions<ResultsDbContext> database, CopyNumberPriors? priors = null)
     {
         services.AddSingleton(new KaryotypeCaller(priors ?? CopyNumberPriorsFile.Default));
-        services.AddSingleton(new ResultsStore(database));
+        services.TryAddSingleton(new ResultsStore(database));
         return services;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ChromoFarm.Api;
 using ChromoFarm.Coordinator;
 using ChromoFarm.Hosting.Endpoints;
@@ -72,8 +70,16 @@ public static partial class FarmHost
             kestrel.Limits.MaxRequestBodySize = settings.Http.MaxUploadBytes;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        // The upload protocol's JSON (enums in snake_case) is the HTTP default, so endpoints return plain results.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            foreach (var converter in IngestHttp.Json.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
         var health = builder.Services.AddHealthChecks();
+        DbContextOptions<ResultsDbContext>? database = null;
 
         if (settings.ObjectStore is { } objectStore)
         {
@@ -83,7 +89,7 @@ public static partial class FarmHost
 
         if (settings.Results is { } results)
         {
-            var database = ResultsDatabase.Postgres(results.ConnectionString);
+            database = ResultsDatabase.Postgres(results.ConnectionString);
             builder.Services.AddSingleton(database);
             builder.Services.AddSingleton(new ResultsStore(database));
             health.AddCheck<ResultsDatabaseReadiness>("results-database", tags: [Ready]);
@@ -92,22 +98,22 @@ public static partial class FarmHost
         switch (settings.Role)
         {
             case FarmRole.Worker:
-                builder.Services.AddChromoFarmWorker(model!, o =>
-                {
-                    o.CellsPerBatch = settings.Worker!.CellsPerBatch;
-                    o.BatchTimeLimit = settings.Worker.BatchTimeLimit;
-                    o.ForwardBatchSize = settings.Worker.ForwardBatchSize;
-                    o.MaxImagePixels = settings.Worker.MaxImagePixels;
-                });
+                // The same section FarmConfiguration validated, bound once more by the options system.
+                builder.Services.AddChromoFarmWorker(model!);
+                builder.Services.Configure<WorkerOptions>(settings.Root.GetSection(WorkerOptions.Section));
                 break;
             case FarmRole.Coordinator:
-                builder.Services.AddChromoFarmCoordinator(ResultsDatabase.Postgres(settings.Results!.ConnectionString));
+                builder.Services.AddChromoFarmCoordinator(database!);
                 break;
             case FarmRole.Ingest:
             case FarmRole.Api:
                 builder.Services.AddSingleton(sp => new StoredObjectIndex(sp.GetRequiredService<IObjectStore>()));
                 builder.Services.AddScoped<CellSubmissionService>();
-                builder.Services.AddSingleton(sp => new ResultsQueries(sp.GetRequiredService<DbContextOptions<ResultsDbContext>>()));
+                if (settings.Role == FarmRole.Api)
+                {
+                    builder.Services.AddSingleton(new ResultsQueries(database!));
+                }
+
                 break;
         }
 

@@ -10,7 +10,7 @@ namespace ChromoFarm.Worker;
 
 /// <summary>Analyses a batch of cells: fetch → decode → segment → one classification pass across all cells.</summary>
 /// <remarks>
-/// A store that cannot be read fails the whole batch, which the endpoint's retry and redelivery run again later:
+/// A store that cannot be read fails the whole batch, which the endpoint's retry runs again:
 /// that is the store's fault, not the cells'. A bad image fails its own cell (CellFailed with the file and reason), never the batch; anything unexpected fails
 /// the cells not yet answered, so every cell ends in exactly one CellClassified or CellFailed. Consumers are created per
 /// batch; the model and its input buffer are shared singletons, so batches must not run concurrently (the
@@ -111,10 +111,8 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
     private static Activity? StartCellSpan(ConsumeContext<AnalyzeCell> item, Activity? batchSpan)
     {
         var links = batchSpan is null ? null : new[] { new ActivityLink(batchSpan.Context) };
-        var parent = TraceParent.Of(item);
-        var span = parent is { } p
-            ? FarmTelemetry.Source.StartActivity("analyze cell", ActivityKind.Consumer, p, links: links)
-            : FarmTelemetry.Source.StartActivity("analyze cell", ActivityKind.Consumer, batchSpan?.Context ?? default, links: links);
+        var parent = TraceParent.Of(item) ?? batchSpan?.Context ?? default;
+        var span = FarmTelemetry.Source.StartActivity("analyze cell", ActivityKind.Consumer, parent, links: links);
         span?.SetTag("chromofarm.case", item.Message.CaseId);
         span?.SetTag("chromofarm.cell", item.Message.CellId);
         // A redelivery: the worker that had it died or shut down before acknowledging.

@@ -7,7 +7,8 @@ internal sealed record CliResult(int ExitCode, string Output, string Error);
 /// <summary>Runs the real `chromofarm` CLI in its own process, as a user would.</summary>
 internal static class Cli
 {
-    public static async Task<CliResult> RunAsync(params string[] arguments)
+    /// <summary>`chromofarm ARGUMENTS` from the build output beside the tests, with both outputs redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +22,12 @@ internal static class Cli
             start.ArgumentList.Add(argument);
         }
 
+        return start;
+    }
+
+    public static async Task<CliResult> RunAsync(params string[] arguments)
+    {
+        var start = StartInfo(arguments);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
         using var process = Process.Start(start)!;

@@ -45,7 +45,7 @@ internal static class UploadEndpoints
         {
             try
             {
-                return HttpResults.Json(await submissions.SubmitAsync(upload, cancellationToken).ConfigureAwait(false), IngestHttp.Json);
+                return HttpResults.Ok(await submissions.SubmitAsync(upload, cancellationToken).ConfigureAwait(false));
             }
             catch (ArgumentException error)
             {

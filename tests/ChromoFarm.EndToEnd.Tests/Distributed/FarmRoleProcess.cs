@@ -15,15 +15,7 @@ internal sealed class FarmRoleProcess : IDisposable
         Port = port;
         LogPath = Path.Combine(logFolder, $"{name}.log");
         log = new StreamWriter(LogPath) { AutoFlush = true };
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chromofarm.dll"));
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(role);
+        var start = Cli.StartInfo("serve", role);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
