@@ -7,6 +7,7 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     RunCommand.Create(),
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    EvaluateSegmentationCommand.Create(),
     CalibrateCommand.Create(),
     ModelsCommand.Create(),
     PriorsCommand.Create(),

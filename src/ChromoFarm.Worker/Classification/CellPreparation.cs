@@ -57,9 +57,32 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
         return new PreparedCell(chromosomes);
     }
 
+    /// <summary>The crops of an existing segmentation, as the worker hands them to the classifier.</summary>
+    public static PreparedCell FromSegmentation(Segmentation segmentation, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(segmentation);
+        var chromosomes = new List<PreparedChromosome>(segmentation.Count);
+        try
+        {
+            AddCrops(segmentation, sourceName, chromosomes);
+        }
+        catch
+        {
+            chromosomes.ForEach(c => c.Crop.Dispose());
+            throw;
+        }
+
+        return new PreparedCell(chromosomes);
+    }
+
     private void AddSegmented(GreyImage metaphase, string sourceName, List<PreparedChromosome> chromosomes)
     {
         using var segmentation = segmenter.Segment(metaphase);
+        AddCrops(segmentation, sourceName, chromosomes);
+    }
+
+    private static void AddCrops(Segmentation segmentation, string sourceName, List<PreparedChromosome> chromosomes)
+    {
         for (var i = 0; i < segmentation.Count; i++)
         {
             var instance = segmentation.Instances[i];

@@ -1,0 +1,41 @@
+namespace ChromoFarm.Training.Segmentation;
+
+/// <summary>One annotated image of a set, loaded on demand so a set never sits in memory whole.</summary>
+/// <param name="HeldOut">Not used when the segmenter was tuned; reported on its own.</param>
+public sealed record SpreadSource(string Name, bool HeldOut, Func<AnnotatedSpread> Load);
+
+/// <summary>A folder of annotated metaphases: labelme JSON files or M-FISH <c>Nim.png</c>/<c>Ngt.png</c> pairs.</summary>
+public sealed record SpreadSet(string Kind, IReadOnlyList<SpreadSource> Spreads)
+{
+    /// <summary>Every fourth image in name order is held out; the segmenter's settings were chosen on the rest.</summary>
+    public const int HeldOutEvery = 4;
+
+    public const string Labelme = "labelme";
+    public const string Mfish = "m-fish";
+
+    /// <exception cref="SpreadAnnotationException">The folder is missing or holds neither kind of annotation.</exception>
+    public static SpreadSet Open(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new SpreadAnnotationException(directory, "no such folder");
+        }
+
+        var mfish = MfishSpreads.Files(directory);
+        if (mfish.Count > 0)
+        {
+            return new SpreadSet(Mfish, Sources(mfish, MfishSpreads.Load));
+        }
+
+        var labelme = LabelmeSpreads.Files(directory);
+        if (labelme.Count > 0)
+        {
+            return new SpreadSet(Labelme, Sources(labelme, LabelmeSpreads.Load));
+        }
+
+        throw new SpreadAnnotationException(directory, "holds neither labelme *.json files nor M-FISH Nim.png/Ngt.png pairs");
+    }
+
+    private static SpreadSource[] Sources(IReadOnlyList<string> files, Func<string, AnnotatedSpread> load) =>
+        files.Select((file, i) => new SpreadSource(Path.GetFileName(file), i % HeldOutEvery == HeldOutEvery - 1, () => load(file))).ToArray();
+}
