@@ -7,11 +7,14 @@ namespace ChromoFarm.Training.Segmentation;
 /// M-FISH metaphases (ADIR): <c>Nim.png</c> (the DAPI channel) with <c>Ngt.png</c>, whose pixels
 /// hold class × 10 (10..220 autosomes, 230 X, 240 Y, 0 background). A chromosome is a connected
 /// component of one class value, so two touching homologues count as one annotated object.
+/// Components under a tenth of the image's median component are annotation specks (most are
+/// 1–3 px where two classes meet), not chromosomes, and are left out.
 /// </summary>
 public static class MfishSpreads
 {
     private const string ImageSuffix = "im.png";
     private const string TruthSuffix = "gt.png";
+    private const int SpeckFraction = 10;
 
     /// <summary>The image files that have a truth file beside them, in numeric order.</summary>
     public static IReadOnlyList<string> Files(string directory) =>
@@ -57,6 +60,8 @@ public static class MfishSpreads
                 truth.Add(new TruthInstance(InstanceMask.FromLabels(components, image.Width, component)!, label));
             }
 
+            var median = truth.Select(t => t.Mask.Area).Order().ElementAtOrDefault(truth.Count / 2);
+            truth.RemoveAll(t => t.Mask.Area * SpeckFraction < median);
             return new AnnotatedSpread(Path.GetFileName(imagePath), image, truth);
         }
         catch

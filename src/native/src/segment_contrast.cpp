@@ -8,13 +8,43 @@
 namespace cf {
 namespace {
 
-std::array<int, 256> histogram(const cv::Mat& grey) {
+// Counts of the pixels where `ignore` is zero (all pixels when it is empty).
+std::array<int, 256> histogram(const cv::Mat& grey, const cv::Mat& ignore = {}) {
   std::array<int, 256> counts{};
   for (int y = 0; y < grey.rows; ++y) {
     const uint8_t* row = grey.ptr<uint8_t>(y);
-    for (int x = 0; x < grey.cols; ++x) ++counts[row[x]];
+    const uint8_t* skip = ignore.empty() ? nullptr : ignore.ptr<uint8_t>(y);
+    for (int x = 0; x < grey.cols; ++x)
+      if (skip == nullptr || skip[x] == 0) ++counts[row[x]];
   }
   return counts;
+}
+
+int64_t total_of(const std::array<int, 256>& counts) {
+  int64_t total = 0;
+  for (int c : counts) total += c;
+  return total;
+}
+
+// Otsu's threshold of a histogram: the level that maximises the between-class variance.
+double otsu(const std::array<int, 256>& counts) {
+  const double total = static_cast<double>(total_of(counts));
+  double sum = 0;
+  for (int v = 0; v < 256; ++v) sum += static_cast<double>(v) * counts[v];
+  double below = 0, below_sum = 0, best = -1, level = 0;
+  for (int v = 0; v < 255; ++v) {
+    below += counts[v];
+    below_sum += static_cast<double>(v) * counts[v];
+    if (below == 0 || below == total) continue;
+    const double above = total - below;
+    const double difference = below_sum / below - (sum - below_sum) / above;
+    const double between = below * above * difference * difference;
+    if (between > best) {
+      best = between;
+      level = v;
+    }
+  }
+  return level;
 }
 
 int percentile(const std::array<int, 256>& counts, int64_t total, double fraction) {
@@ -58,19 +88,19 @@ bool is_light_on_dark(const cv::Mat& grey) {
   return middle - low < high - middle;
 }
 
-SpreadContrast spread_contrast(const cv::Mat& bright, int radius) {
+SpreadContrast spread_contrast(const cv::Mat& bright, int radius, const cv::Mat& ignore) {
   cv::Mat contrast = foreground_contrast(bright, radius);
   cv::GaussianBlur(contrast, contrast, cv::Size(3, 3), 0);
 
   // A few very bright objects (debris, nuclei) would pull Otsu's threshold above faint
-  // chromosomes: the contrast is clipped at a high percentile first.
-  auto counts = histogram(contrast);
-  const int ceiling = std::max(1, percentile(counts, static_cast<int64_t>(contrast.total()), 0.995));
+  // chromosomes: the contrast is clipped at a high percentile first, and what `ignore` marks
+  // (nuclei) does not count at all.
+  auto counts = histogram(contrast, ignore);
+  const int ceiling = std::max(1, percentile(counts, total_of(counts), 0.995));
   SpreadContrast result;
   cv::min(contrast, ceiling, result.contrast);
   result.contrast.convertTo(result.contrast, CV_8U, 255.0 / ceiling);
-  cv::Mat binary;
-  result.otsu = cv::threshold(result.contrast, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  result.otsu = otsu(histogram(result.contrast, ignore));
   return result;
 }
 

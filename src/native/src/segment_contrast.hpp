@@ -15,7 +15,8 @@ struct SpreadContrast {
   double otsu = 0.0;
 };
 
-SpreadContrast spread_contrast(const cv::Mat& bright, int radius);
+// Pixels where `ignore` is non-zero (nuclei) do not count towards the clipping or the threshold.
+SpreadContrast spread_contrast(const cv::Mat& bright, int radius, const cv::Mat& ignore = {});
 
 // Pixels above threshold, with specks opened away (255 inside).
 cv::Mat foreground(const cv::Mat& contrast, double threshold);
