@@ -1,0 +1,282 @@
+namespace ChromoFarm.Training.Segmentation;
+
+/// <summary>
+/// A binary mask in a cutout's own coordinates: a box at (<see cref="X"/>, <see cref="Y"/>) of
+/// <see cref="Width"/> × <see cref="Height"/> cells. Placing the cutout at (px, py) puts cell (u, v)
+/// at canvas pixel (px + X + u, py + Y + v).
+/// </summary>
+internal sealed class MaskGrid
+{
+    private readonly bool[] cells;
+
+    public MaskGrid(int x, int y, int width, int height)
+        : this(x, y, width, height, new bool[width * height])
+    {
+    }
+
+    private MaskGrid(int x, int y, int width, int height, bool[] cells)
+    {
+        X = x;
+        Y = y;
+        Width = width;
+        Height = height;
+        this.cells = cells;
+    }
+
+    public int X { get; }
+
+    public int Y { get; }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public int Area => cells.Count(c => c);
+
+    /// <summary>Cell (u, v) of the box (not cutout coordinates).</summary>
+    public bool this[int u, int v]
+    {
+        get => cells[(v * Width) + u];
+        set => cells[(v * Width) + u] = value;
+    }
+
+    /// <summary>Whether cutout pixel (x, y) is set; false outside the box.</summary>
+    public bool Covers(int x, int y)
+    {
+        var u = x - X;
+        var v = y - Y;
+        return u >= 0 && v >= 0 && u < Width && v < Height && cells[(v * Width) + u];
+    }
+
+    /// <summary>The set cells as a box-sized byte mask (1 inside), for <see cref="InstanceMask"/>.</summary>
+    public byte[] ToBytes() => cells.Select(c => c ? (byte)1 : (byte)0).ToArray();
+
+    /// <summary>The same cells in a box grown by <paramref name="border"/> on every side.</summary>
+    public MaskGrid Pad(int border)
+    {
+        var padded = new MaskGrid(X - border, Y - border, Width + (2 * border), Height + (2 * border));
+        for (var v = 0; v < Height; v++)
+        {
+            for (var u = 0; u < Width; u++)
+            {
+                padded[u + border, v + border] = this[u, v];
+            }
+        }
+
+        return padded;
+    }
+
+    /// <summary>
+    /// Every pixel within Euclidean distance <paramref name="radius"/> of a set one (a disk), or, with
+    /// <paramref name="square"/>, within Chebyshev distance (radius 1: the 8-neighbourhood). The box grows by the radius.
+    /// </summary>
+    public MaskGrid Dilate(int radius, bool square = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radius);
+        var offsets = new List<(int Du, int Dv)>();
+        for (var dv = -radius; dv <= radius; dv++)
+        {
+            for (var du = -radius; du <= radius; du++)
+            {
+                if (square || (du * du) + (dv * dv) <= radius * radius)
+                {
+                    offsets.Add((du, dv));
+                }
+            }
+        }
+
+        var grown = new MaskGrid(X - radius, Y - radius, Width + (2 * radius), Height + (2 * radius));
+        for (var v = 0; v < Height; v++)
+        {
+            for (var u = 0; u < Width; u++)
+            {
+                // Interior cells add nothing their boundary neighbours do not.
+                if (!this[u, v] || !IsBoundary(u, v))
+                {
+                    if (this[u, v])
+                    {
+                        grown[u + radius, v + radius] = true;
+                    }
+
+                    continue;
+                }
+
+                foreach (var (du, dv) in offsets)
+                {
+                    grown[u + radius + du, v + radius + dv] = true;
+                }
+            }
+        }
+
+        return grown;
+    }
+
+    /// <summary>Only the largest 8-connected group of set cells (the first in raster order on a tie).</summary>
+    public MaskGrid LargestComponent()
+    {
+        var labels = new int[cells.Length];
+        var best = 0;
+        var bestSize = 0;
+        var stack = new Stack<int>();
+        var next = 0;
+        for (var start = 0; start < cells.Length; start++)
+        {
+            if (!cells[start] || labels[start] != 0)
+            {
+                continue;
+            }
+
+            next++;
+            var size = 0;
+            labels[start] = next;
+            stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var i = stack.Pop();
+                size++;
+                var (u, v) = (i % Width, i / Width);
+                for (var dv = -1; dv <= 1; dv++)
+                {
+                    for (var du = -1; du <= 1; du++)
+                    {
+                        var (nu, nv) = (u + du, v + dv);
+                        if (nu < 0 || nv < 0 || nu >= Width || nv >= Height)
+                        {
+                            continue;
+                        }
+
+                        var n = (nv * Width) + nu;
+                        if (cells[n] && labels[n] == 0)
+                        {
+                            labels[n] = next;
+                            stack.Push(n);
+                        }
+                    }
+                }
+            }
+
+            if (size > bestSize)
+            {
+                (best, bestSize) = (next, size);
+            }
+        }
+
+        return new MaskGrid(X, Y, Width, Height, labels.Select(l => l != 0 && l == best).ToArray());
+    }
+
+    /// <summary>Sets every cell the outside cannot reach through 4-connected clear cells (the holes).</summary>
+    public MaskGrid FillHoles()
+    {
+        // 4-connected background is the complement of 8-connected foreground: a diagonal gap is not a way out.
+        var outside = new bool[cells.Length];
+        var stack = new Stack<int>();
+        void Seed(int u, int v)
+        {
+            var i = (v * Width) + u;
+            if (!cells[i] && !outside[i])
+            {
+                outside[i] = true;
+                stack.Push(i);
+            }
+        }
+
+        for (var u = 0; u < Width; u++)
+        {
+            Seed(u, 0);
+            Seed(u, Height - 1);
+        }
+
+        for (var v = 0; v < Height; v++)
+        {
+            Seed(0, v);
+            Seed(Width - 1, v);
+        }
+
+        while (stack.Count > 0)
+        {
+            var i = stack.Pop();
+            var (u, v) = (i % Width, i / Width);
+            if (u > 0)
+            {
+                Seed(u - 1, v);
+            }
+
+            if (u < Width - 1)
+            {
+                Seed(u + 1, v);
+            }
+
+            if (v > 0)
+            {
+                Seed(u, v - 1);
+            }
+
+            if (v < Height - 1)
+            {
+                Seed(u, v + 1);
+            }
+        }
+
+        return new MaskGrid(X, Y, Width, Height, outside.Select(o => !o).ToArray());
+    }
+
+    /// <summary>The tight box of the set cells in cutout coordinates; null when none is set.</summary>
+    public (int X, int Y, int Width, int Height)? Bounds()
+    {
+        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
+        for (var v = 0; v < Height; v++)
+        {
+            for (var u = 0; u < Width; u++)
+            {
+                if (this[u, v])
+                {
+                    left = Math.Min(left, u);
+                    right = Math.Max(right, u);
+                    top = Math.Min(top, v);
+                    bottom = Math.Max(bottom, v);
+                }
+            }
+        }
+
+        return right < 0 ? null : (X + left, Y + top, right - left + 1, bottom - top + 1);
+    }
+
+    /// <summary>Pixels set in both masks, <paramref name="a"/> placed at (ax, ay) and <paramref name="b"/> at (bx, by).</summary>
+    public static int Overlap(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by) => Count(a, ax, ay, b, bx, by, firstOnly: false);
+
+    /// <summary>Whether the placed masks share at least one pixel.</summary>
+    public static bool Meets(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by) => Count(a, ax, ay, b, bx, by, firstOnly: true) > 0;
+
+    private static int Count(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by, bool firstOnly)
+    {
+        // Canvas boxes of the two masks, and their common part.
+        var (aLeft, aTop) = (ax + a.X, ay + a.Y);
+        var (bLeft, bTop) = (bx + b.X, by + b.Y);
+        var left = Math.Max(aLeft, bLeft);
+        var top = Math.Max(aTop, bTop);
+        var right = Math.Min(aLeft + a.Width, bLeft + b.Width);
+        var bottom = Math.Min(aTop + a.Height, bTop + b.Height);
+        var count = 0;
+        for (var y = top; y < bottom; y++)
+        {
+            for (var x = left; x < right; x++)
+            {
+                if (a[x - aLeft, y - aTop] && b[x - bLeft, y - bTop])
+                {
+                    if (firstOnly)
+                    {
+                        return 1;
+                    }
+
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private bool IsBoundary(int u, int v) =>
+        u == 0 || v == 0 || u == Width - 1 || v == Height - 1
+        || !this[u - 1, v] || !this[u + 1, v] || !this[u, v - 1] || !this[u, v + 1];
+}
