@@ -7,6 +7,9 @@ namespace ChromoFarm.Training.Segmentation;
 /// </summary>
 internal sealed class ChromosomeCutout
 {
+    // Cells a turn may have put across the mouth of a crevice between two arms; wider closures are filled.
+    private const int MaxReopenedMouth = 3;
+
     private readonly float[] transmittance;
 
     private ChromosomeCutout(MaskGrid mask, float[] transmittance, int gap)
@@ -78,8 +81,9 @@ internal sealed class ChromosomeCutout
             }
         }
 
-        // Nearest-neighbour turning can split a one-pixel neck or open a pinhole; truth must stay one solid piece.
-        turnedMask = turnedMask.LargestComponent().FillHoles();
+        // Nearest-neighbour turning can split a one-pixel neck, or close the mouth of a one-pixel crevice
+        // between two arms so that it looks like a hole; truth must stay one solid piece without holes.
+        turnedMask = turnedMask.LargestComponent().OpenCrevices(MaxReopenedMouth).LargestComponent();
         var bounds = turnedMask.Bounds()
             ?? throw new InvalidOperationException("the crop's chromosome vanished when turned");
 

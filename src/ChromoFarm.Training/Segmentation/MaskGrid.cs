@@ -220,6 +220,169 @@ internal sealed class MaskGrid
         return new MaskGrid(X, Y, Width, Height, outside.Select(o => !o).ToArray());
     }
 
+    /// <summary>
+    /// Removes the holes of a mask whose holes are background that turning cut off: a hole whose mouth can
+    /// be reopened by clearing at most <paramref name="widestMouth"/> cells (the shortest 4-connected way
+    /// through the mask to the outside) gets it reopened; any other hole is filled.
+    /// </summary>
+    public MaskGrid OpenCrevices(int widestMouth)
+    {
+        var opened = (bool[])cells.Clone();
+        var outside = new bool[cells.Length];
+        foreach (var border in BorderCells())
+        {
+            Flood(border, i => !opened[i] && !outside[i], outside);
+        }
+
+        var seen = new bool[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (opened[i] || outside[i] || seen[i])
+            {
+                continue;
+            }
+
+            var hole = Flood(i, j => !opened[j] && !outside[j] && !seen[j], seen);
+            var mouth = ShortestMouth(hole, opened, outside, widestMouth);
+            if (mouth is null)
+            {
+                continue;
+            }
+
+            foreach (var j in mouth)
+            {
+                opened[j] = false;
+            }
+
+            Flood(mouth[0], j => !opened[j] && !outside[j], outside);
+        }
+
+        for (var i = 0; i < opened.Length; i++)
+        {
+            opened[i] |= !outside[i];
+        }
+
+        return new MaskGrid(X, Y, Width, Height, opened);
+    }
+
+    // Breadth-first through set cells from those next to the hole to one next to the outside.
+    private List<int>? ShortestMouth(List<int> hole, bool[] set, bool[] outside, int widestMouth)
+    {
+        var depth = new Dictionary<int, int>();
+        var parent = new Dictionary<int, int>();
+        var queue = new Queue<int>();
+        foreach (var h in hole)
+        {
+            foreach (var n in FourNeighbours(h))
+            {
+                if (set[n] && depth.TryAdd(n, 1))
+                {
+                    parent[n] = -1;
+                    queue.Enqueue(n);
+                }
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var cell = queue.Dequeue();
+            if (FourNeighbours(cell).Any(n => outside[n]))
+            {
+                var path = new List<int>();
+                for (var c = cell; c >= 0; c = parent[c])
+                {
+                    path.Add(c);
+                }
+
+                return path;
+            }
+
+            if (depth[cell] == widestMouth)
+            {
+                continue;
+            }
+
+            foreach (var n in FourNeighbours(cell))
+            {
+                if (set[n] && depth.TryAdd(n, depth[cell] + 1))
+                {
+                    parent[n] = cell;
+                    queue.Enqueue(n);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Marks and returns the 4-connected cells reachable from start through cells that pass.
+    private List<int> Flood(int start, Func<int, bool> passes, bool[] marks)
+    {
+        var found = new List<int>();
+        if (!passes(start))
+        {
+            return found;
+        }
+
+        var stack = new Stack<int>();
+        marks[start] = true;
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            var i = stack.Pop();
+            found.Add(i);
+            foreach (var n in FourNeighbours(i))
+            {
+                if (passes(n))
+                {
+                    marks[n] = true;
+                    stack.Push(n);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private IEnumerable<int> FourNeighbours(int i)
+    {
+        var (u, v) = (i % Width, i / Width);
+        if (u > 0)
+        {
+            yield return i - 1;
+        }
+
+        if (u < Width - 1)
+        {
+            yield return i + 1;
+        }
+
+        if (v > 0)
+        {
+            yield return i - Width;
+        }
+
+        if (v < Height - 1)
+        {
+            yield return i + Width;
+        }
+    }
+
+    private IEnumerable<int> BorderCells()
+    {
+        for (var u = 0; u < Width; u++)
+        {
+            yield return u;
+            yield return ((Height - 1) * Width) + u;
+        }
+
+        for (var v = 0; v < Height; v++)
+        {
+            yield return v * Width;
+            yield return (v * Width) + Width - 1;
+        }
+    }
+
     /// <summary>The tight box of the set cells in cutout coordinates; null when none is set.</summary>
     public (int X, int Y, int Width, int Height)? Bounds()
     {
