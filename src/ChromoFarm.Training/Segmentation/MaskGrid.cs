@@ -48,24 +48,6 @@ internal sealed class MaskGrid
         return u >= 0 && v >= 0 && u < Width && v < Height && cells[(v * Width) + u];
     }
 
-    /// <summary>The set cells as a box-sized byte mask (1 inside), for <see cref="InstanceMask"/>.</summary>
-    public byte[] ToBytes() => cells.Select(c => c ? (byte)1 : (byte)0).ToArray();
-
-    /// <summary>The same cells in a box grown by <paramref name="border"/> on every side.</summary>
-    public MaskGrid Pad(int border)
-    {
-        var padded = new MaskGrid(X - border, Y - border, Width + (2 * border), Height + (2 * border));
-        for (var v = 0; v < Height; v++)
-        {
-            for (var u = 0; u < Width; u++)
-            {
-                padded[u + border, v + border] = this[u, v];
-            }
-        }
-
-        return padded;
-    }
-
     /// <summary>
     /// Every pixel within Euclidean distance <paramref name="radius"/> of a set one (a disk), or, with
     /// <paramref name="square"/>, within Chebyshev distance (radius 1: the 8-neighbourhood). The box grows by the radius.
@@ -169,52 +151,9 @@ internal sealed class MaskGrid
     {
         // 4-connected background is the complement of 8-connected foreground: a diagonal gap is not a way out.
         var outside = new bool[cells.Length];
-        var stack = new Stack<int>();
-        void Seed(int u, int v)
+        foreach (var border in BorderCells())
         {
-            var i = (v * Width) + u;
-            if (!cells[i] && !outside[i])
-            {
-                outside[i] = true;
-                stack.Push(i);
-            }
-        }
-
-        for (var u = 0; u < Width; u++)
-        {
-            Seed(u, 0);
-            Seed(u, Height - 1);
-        }
-
-        for (var v = 0; v < Height; v++)
-        {
-            Seed(0, v);
-            Seed(Width - 1, v);
-        }
-
-        while (stack.Count > 0)
-        {
-            var i = stack.Pop();
-            var (u, v) = (i % Width, i / Width);
-            if (u > 0)
-            {
-                Seed(u - 1, v);
-            }
-
-            if (u < Width - 1)
-            {
-                Seed(u + 1, v);
-            }
-
-            if (v > 0)
-            {
-                Seed(u, v - 1);
-            }
-
-            if (v < Height - 1)
-            {
-                Seed(u, v + 1);
-            }
+            Flood(border, i => !cells[i] && !outside[i], outside);
         }
 
         return new MaskGrid(X, Y, Width, Height, outside.Select(o => !o).ToArray());
@@ -263,6 +202,62 @@ internal sealed class MaskGrid
         }
 
         return new MaskGrid(X, Y, Width, Height, opened);
+    }
+
+    /// <summary>The tight box of the set cells in cutout coordinates; null when none is set.</summary>
+    public (int X, int Y, int Width, int Height)? Bounds()
+    {
+        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
+        for (var v = 0; v < Height; v++)
+        {
+            for (var u = 0; u < Width; u++)
+            {
+                if (this[u, v])
+                {
+                    left = Math.Min(left, u);
+                    right = Math.Max(right, u);
+                    top = Math.Min(top, v);
+                    bottom = Math.Max(bottom, v);
+                }
+            }
+        }
+
+        return right < 0 ? null : (X + left, Y + top, right - left + 1, bottom - top + 1);
+    }
+
+    /// <summary>Pixels set in both masks, <paramref name="a"/> placed at (ax, ay) and <paramref name="b"/> at (bx, by).</summary>
+    public static int Overlap(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by) => Count(a, ax, ay, b, bx, by, firstOnly: false);
+
+    /// <summary>Whether the placed masks share at least one pixel.</summary>
+    public static bool Meets(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by) => Count(a, ax, ay, b, bx, by, firstOnly: true) > 0;
+
+    private static int Count(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by, bool firstOnly)
+    {
+        // Canvas boxes of the two masks, and their common part.
+        var (aLeft, aTop) = (ax + a.X, ay + a.Y);
+        var (bLeft, bTop) = (bx + b.X, by + b.Y);
+        var left = Math.Max(aLeft, bLeft);
+        var top = Math.Max(aTop, bTop);
+        var right = Math.Min(aLeft + a.Width, bLeft + b.Width);
+        var bottom = Math.Min(aTop + a.Height, bTop + b.Height);
+        var count = 0;
+        for (var y = top; y < bottom; y++)
+        {
+            for (var x = left; x < right; x++)
+            {
+                if (a[x - aLeft, y - aTop] && b[x - bLeft, y - bTop])
+                {
+                    if (firstOnly)
+                    {
+                        return 1;
+                    }
+
+                    count++;
+                }
+            }
+        }
+
+        return count;
     }
 
     // Breadth-first through set cells from those next to the hole to one next to the outside.
@@ -381,62 +376,6 @@ internal sealed class MaskGrid
             yield return v * Width;
             yield return (v * Width) + Width - 1;
         }
-    }
-
-    /// <summary>The tight box of the set cells in cutout coordinates; null when none is set.</summary>
-    public (int X, int Y, int Width, int Height)? Bounds()
-    {
-        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
-        for (var v = 0; v < Height; v++)
-        {
-            for (var u = 0; u < Width; u++)
-            {
-                if (this[u, v])
-                {
-                    left = Math.Min(left, u);
-                    right = Math.Max(right, u);
-                    top = Math.Min(top, v);
-                    bottom = Math.Max(bottom, v);
-                }
-            }
-        }
-
-        return right < 0 ? null : (X + left, Y + top, right - left + 1, bottom - top + 1);
-    }
-
-    /// <summary>Pixels set in both masks, <paramref name="a"/> placed at (ax, ay) and <paramref name="b"/> at (bx, by).</summary>
-    public static int Overlap(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by) => Count(a, ax, ay, b, bx, by, firstOnly: false);
-
-    /// <summary>Whether the placed masks share at least one pixel.</summary>
-    public static bool Meets(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by) => Count(a, ax, ay, b, bx, by, firstOnly: true) > 0;
-
-    private static int Count(MaskGrid a, int ax, int ay, MaskGrid b, int bx, int by, bool firstOnly)
-    {
-        // Canvas boxes of the two masks, and their common part.
-        var (aLeft, aTop) = (ax + a.X, ay + a.Y);
-        var (bLeft, bTop) = (bx + b.X, by + b.Y);
-        var left = Math.Max(aLeft, bLeft);
-        var top = Math.Max(aTop, bTop);
-        var right = Math.Min(aLeft + a.Width, bLeft + b.Width);
-        var bottom = Math.Min(aTop + a.Height, bTop + b.Height);
-        var count = 0;
-        for (var y = top; y < bottom; y++)
-        {
-            for (var x = left; x < right; x++)
-            {
-                if (a[x - aLeft, y - aTop] && b[x - bLeft, y - bTop])
-                {
-                    if (firstOnly)
-                    {
-                        return 1;
-                    }
-
-                    count++;
-                }
-            }
-        }
-
-        return count;
     }
 
     private bool IsBoundary(int u, int v) =>
