@@ -51,10 +51,16 @@ public static class SyntheticSpreadGenerator
         {
             var index = order[k];
             var (kind, partners) = quota.Next(order.Length - k, random);
-            var partner = kind == ChromosomeContact.None
-                ? null
-                : partners.Take(MaxPartners).Cast<int?>()
-                    .FirstOrDefault(p => layout.TryPlaceAgainst(index, p!.Value, kind, random, DirectionsPerPartner));
+            int? partner = null;
+            foreach (var candidate in partners.Take(MaxPartners))
+            {
+                if (layout.TryPlaceAgainst(index, candidate, kind, random, DirectionsPerPartner))
+                {
+                    partner = candidate;
+                    break;
+                }
+            }
+
             if (partner is null)
             {
                 PlaceApart(layout, index, cell.Crops[index], random, fixedCanvas: options.CanvasWidth.HasValue);
