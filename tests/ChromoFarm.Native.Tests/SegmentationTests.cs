@@ -57,21 +57,24 @@ public class SegmentationTests
     }
 
     [Fact]
-    public void A_crop_with_a_margin_covers_the_box_plus_the_margin()
+    public void Crops_are_turned_long_axis_vertical_with_a_white_margin()
     {
         using var metaphase = GreyImage.Decode(SharedData.File("metaphase-mfish/0im.png"));
         using var segmentation = new MetaphaseSegmenter().Segment(metaphase);
-        // An instance away from the border, so the margin is not clipped.
-        var index = Enumerable.Range(0, segmentation.Count).First(i =>
+        // Elongated instances lying closer to horizontal than vertical in the spread.
+        var lying = Enumerable.Range(0, segmentation.Count)
+            .Where(i => segmentation.Instances[i].Width > 2 * segmentation.Instances[i].Height)
+            .ToArray();
+        Assert.NotEmpty(lying);
+
+        foreach (var index in lying)
         {
-            var b = segmentation.Instances[i];
-            return b.X >= 5 && b.Y >= 5 && b.X + b.Width + 5 <= metaphase.Width && b.Y + b.Height + 5 <= metaphase.Height;
-        });
-        var box = segmentation.Instances[index];
-
-        using var crop = segmentation.Crop(index, margin: 5);
-
-        Assert.Equal((box.Width + 10, box.Height + 10), (crop.Width, crop.Height));
+            using var crop = segmentation.Crop(index, margin: 4);
+            Assert.True(crop.Height > crop.Width, $"instance {index}: crop {crop.Width}x{crop.Height} is not upright");
+            var pixels = crop.CopyPixels();
+            Assert.All(pixels.Take(crop.Width * 4), p => Assert.Equal(255, p));  // the top margin rows
+            Assert.Contains(pixels, p => p < 200);  // and a chromosome below them
+        }
     }
 
     [Fact]

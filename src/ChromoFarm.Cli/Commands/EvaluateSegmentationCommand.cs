@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ChromoFarm.Datasets;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
 using ChromoFarm.Training.Segmentation;
@@ -13,7 +14,17 @@ internal static class EvaluateSegmentationCommand
 {
     public static Command Create()
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder of labelme JSON files, or of M-FISH Nim.png/Ngt.png pairs", Required = true };
+        var data = new Option<FileSystemInfo>("--data")
+        {
+            Description = "Folder of labelme JSON files or of M-FISH Nim.png/Ngt.png pairs; or a Pki-3 manifest CSV, whose cells become synthetic spreads",
+            Required = true,
+        };
+        var touching = new Option<double>("--touching") { Description = "Synthetic: fraction of chromosomes placed touching another (0..1)" };
+        var overlap = new Option<double>("--overlap") { Description = "Synthetic: fraction of chromosomes placed overlapping another (0..1)" };
+        var split = new Option<string?>("--split") { Description = "Synthetic: cells of this manifest split (default: val)", DefaultValueFactory = _ => "val" };
+        var cells = new Option<int>("--cells") { Description = "Synthetic: number of cells, one spread each", DefaultValueFactory = _ => 20 };
+        var seed = new Option<ulong>("--seed") { Description = "Synthetic: seed of the first spread", DefaultValueFactory = _ => 1 };
+        var write = new Option<DirectoryInfo?>("--write") { Description = "Synthetic: also write each spread as labelme JSON + PNG to this folder" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var model = CommonOptions.Model();
         var priors = CommonOptions.Priors();
@@ -25,24 +36,37 @@ internal static class EvaluateSegmentationCommand
         var command = new Command("evaluate-segmentation",
             "Measure segmentation against annotated metaphases: instance precision, recall and F1 at IoU 0.5, merges, splits, seconds per image; with class labels (M-FISH) also the end-to-end fraction segmented and classified correctly")
         {
-            data, json, model, priors, threads,
+            data, json, model, priors, threads, touching, overlap, split, cells, seed, write,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
             var threadCount = parse.GetValue(threads);
             NativeCore.SetThreads(threadCount);
+            var input = parse.GetValue(data)!;
             SpreadSet set;
             try
             {
-                set = SpreadSet.Open(parse.GetValue(data)!.FullName);
+                set = input is FileInfo { Exists: true } manifest
+                    ? SyntheticSet(manifest, parse.GetValue(split), parse.GetValue(cells), new SyntheticSpreadOptions
+                    {
+                        TouchingRate = parse.GetValue(touching),
+                        OverlapRate = parse.GetValue(overlap),
+                        Seed = parse.GetValue(seed),
+                    })
+                    : SpreadSet.Open(input.FullName);
             }
-            catch (SpreadAnnotationException e)
+            catch (Exception e) when (e is SpreadAnnotationException or ArgumentException)
             {
                 throw new UsageException(e.Message);
             }
 
+            if (parse.GetValue(write) is { } folder)
+            {
+                set = WrittenAsLabelme(set, folder.FullName);
+            }
+
             var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical");
-            using var classifier = set.Kind == SpreadSet.Mfish
+            using var classifier = set.Kind is SpreadSet.Mfish or SpreadSet.Synthetic
                 ? ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), ComputeDevice.Cpu)
                 : null;
             if (classifier is not null)
@@ -77,5 +101,35 @@ internal static class EvaluateSegmentationCommand
             return Task.FromResult(failures.Count == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed);
         }));
         return command;
+    }
+
+    private static SpreadSet SyntheticSet(FileInfo manifestFile, string? split, int count, SyntheticSpreadOptions options)
+    {
+        var manifest = DatasetManifest.Load(manifestFile.FullName);
+        var chosen = manifest.CellsOf(split).Take(count).ToArray();
+        if (chosen.Length == 0 || count <= 0)
+        {
+            throw new UsageException($"{manifest.Path}: no cells in split '{split}' to build spreads from");
+        }
+
+        return SpreadSet.Generated(chosen, options);
+    }
+
+    // Each spread is written as it is evaluated, so a large set never sits in memory.
+    private static SpreadSet WrittenAsLabelme(SpreadSet set, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        return set with
+        {
+            Spreads = set.Spreads.Select(s => s with
+            {
+                Load = () =>
+                {
+                    var spread = s.Load();
+                    LabelmeWriter.Write(spread, folder);
+                    return spread;
+                },
+            }).ToArray(),
+        };
     }
 }

@@ -1,3 +1,5 @@
+using ChromoFarm.Datasets;
+
 namespace ChromoFarm.Training.Segmentation;
 
 /// <summary>One annotated image of a set, loaded on demand so a set never sits in memory whole.</summary>
@@ -12,6 +14,7 @@ public sealed record SpreadSet(string Kind, IReadOnlyList<SpreadSource> Spreads)
 
     public const string Labelme = "labelme";
     public const string Mfish = "m-fish";
+    public const string Synthetic = "synthetic";
 
     /// <exception cref="SpreadAnnotationException">The folder is missing or holds neither kind of annotation.</exception>
     public static SpreadSet Open(string directory)
@@ -34,6 +37,22 @@ public sealed record SpreadSet(string Kind, IReadOnlyList<SpreadSource> Spreads)
         }
 
         throw new SpreadAnnotationException(directory, "holds neither labelme *.json files nor M-FISH Nim.png/Ngt.png pairs");
+    }
+
+    /// <summary>
+    /// One generated spread per cell, each from its own seed (options.Seed + position), generated
+    /// when loaded. The segmenter was never tuned on generated spreads: all count as held out.
+    /// </summary>
+    public static SpreadSet Generated(IReadOnlyList<ManifestCell> cells, SyntheticSpreadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new SpreadSet(Synthetic, cells.Select((cell, i) =>
+        {
+            var own = options with { Seed = options.Seed + (ulong)i };
+            return new SpreadSource(cell.Cell, true, () => SyntheticSpreadGenerator.Generate(cell, own).Spread);
+        }).ToArray());
     }
 
     private static SpreadSource[] Sources(IReadOnlyList<string> files, Func<string, AnnotatedSpread> load) =>

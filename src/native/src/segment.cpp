@@ -124,6 +124,22 @@ bool looks_like_cluster(const cv::Mat& mask, int area, double typical, double cl
   return area < 0.7 * cv::contourArea(hull);
 }
 
+// Degrees (counter-clockwise on screen) that turn the mask's principal axis vertical; 0 when the
+// axes are within 1.3 : 1 of each other.
+double vertical_turn_deg(const cv::Mat& mask) {
+  const cv::Moments m = cv::moments(mask, true);
+  if (m.m00 < 2.0) return 0.0;
+  const double mu20 = m.mu20 / m.m00, mu02 = m.mu02 / m.m00, mu11 = m.mu11 / m.m00;
+  const double spread = std::sqrt((mu20 - mu02) * (mu20 - mu02) + 4.0 * mu11 * mu11);
+  const double major = (mu20 + mu02 + spread) / 2.0, minor = (mu20 + mu02 - spread) / 2.0;
+  if (minor > 0.0 && major / minor < 1.3 * 1.3) return 0.0;
+  const double theta = 0.5 * std::atan2(2.0 * mu11, mu20 - mu02) * 180.0 / CV_PI;  // axis from +x, y down
+  double turn = 90.0 - theta;
+  while (turn > 90.0) turn -= 180.0;
+  while (turn <= -90.0) turn += 180.0;
+  return turn;
+}
+
 }  // namespace
 
 SegmentSettings segment_settings(const cf_segment_options& options) {
@@ -229,20 +245,36 @@ cf_segmentation segment(const cv::Mat& grey, const SegmentSettings& settings) {
 cv::Mat crop_chromosome(const cf_segmentation& segmentation, int index, int margin) {
   const SegmentedChromosome& chromosome = segmentation.chromosomes.at(static_cast<size_t>(index));
   const cf_instance& instance = chromosome.instance;
-  cv::Rect box(instance.x, instance.y, instance.width, instance.height);
+  const cv::Rect box(instance.x, instance.y, instance.width, instance.height);
   margin = std::min(margin, std::max(segmentation.source.cols, segmentation.source.rows));  // no overflow
-  cv::Rect area = cv::Rect(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin) &
-                  cv::Rect(0, 0, segmentation.source.cols, segmentation.source.rows);
 
+  // Room for the turn: the box's diagonal around its centre, clipped to the image.
+  const int reach = static_cast<int>(std::ceil(std::hypot(box.width, box.height) / 2.0)) + margin + 1;
+  const cv::Point centre(box.x + box.width / 2, box.y + box.height / 2);
+  const cv::Rect area = cv::Rect(centre.x - reach, centre.y - reach, 2 * reach + 1, 2 * reach + 1) &
+                        cv::Rect(0, 0, segmentation.source.cols, segmentation.source.rows);
   cv::Mat crop = segmentation.source(area).clone();
-  if (segmentation.light_on_dark) cv::bitwise_not(crop, crop);
+  if (segmentation.light_on_dark) cv::bitwise_not(crop, crop);  // the training crops' polarity
 
   // The thresholded mask sits slightly inside the chromosome's blurred edge.
   cv::Mat mask = cv::Mat::zeros(area.size(), CV_8UC1);
   chromosome.mask.copyTo(mask(cv::Rect(box.x - area.x, box.y - area.y, box.width, box.height)));
   cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
-  crop.setTo(255, ~mask);
-  return crop;
+
+  // Long axis vertical, as a karyogram shows it (principal axis of the mask; shapes too round
+  // for an axis are left as they are). Outside the chromosome is white, like the training crops.
+  const double turn = vertical_turn_deg(chromosome.mask);
+  if (turn != 0.0) {
+    const cv::Point2f pivot(static_cast<float>(centre.x - area.x), static_cast<float>(centre.y - area.y));
+    const cv::Mat rotation = cv::getRotationMatrix2D(pivot, -turn, 1.0);
+    cv::warpAffine(crop, crop, rotation, crop.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+    cv::warpAffine(mask, mask, rotation, mask.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
+  }
+  crop.setTo(255, mask == 0);
+  const cv::Rect tight = cv::boundingRect(mask);
+  const cv::Rect kept = cv::Rect(tight.x - margin, tight.y - margin, tight.width + 2 * margin, tight.height + 2 * margin) &
+                        cv::Rect(0, 0, crop.cols, crop.rows);
+  return crop(kept).clone();
 }
 
 }  // namespace cf
