@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChromoFarm.Datasets;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
+using ChromoFarm.Pictures;
 using ChromoFarm.Training.Segmentation;
 using ChromoFarm.Worker.Classification;
 using Spectre.Console;
@@ -24,6 +25,10 @@ internal static class EvaluateSegmentationCommand
         var split = new Option<string?>("--split") { Description = "Synthetic: cells of this manifest split (default: val)", DefaultValueFactory = _ => "val" };
         var cells = new Option<int>("--cells") { Description = "Synthetic: number of cells, one spread each", DefaultValueFactory = _ => 20 };
         var seed = new Option<ulong>("--seed") { Description = "Synthetic: seed of the first spread", DefaultValueFactory = _ => 1 };
+        var curve = new Option<FileInfo?>("--curve")
+        {
+            Description = "Synthetic: sweep touching and overlap rates 0..0.5 (the other held at 0), print a JSON array, and draw the scores against the rates to this PNG",
+        };
         var write = new Option<DirectoryInfo?>("--write") { Description = "Synthetic: also write each spread as labelme JSON + PNG to this folder" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var model = CommonOptions.Model();
@@ -36,13 +41,23 @@ internal static class EvaluateSegmentationCommand
         var command = new Command("evaluate-segmentation",
             "Measure segmentation against annotated metaphases: instance precision, recall and F1 at IoU 0.5, merges, splits, seconds per image; with class labels (M-FISH) also the end-to-end fraction segmented and classified correctly")
         {
-            data, json, model, priors, threads, touching, overlap, split, cells, seed, write,
+            data, json, model, priors, threads, touching, overlap, split, cells, seed, write, curve,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
             var threadCount = parse.GetValue(threads);
             NativeCore.SetThreads(threadCount);
             var input = parse.GetValue(data)!;
+            if (parse.GetValue(curve) is { } picture)
+            {
+                if (input is not FileInfo { Exists: true } sweepManifest)
+                {
+                    throw new UsageException($"--curve needs --data to be a Pki-3 manifest CSV, got {input.FullName}");
+                }
+
+                return Task.FromResult(Sweep(sweepManifest, parse.GetValue(split), parse.GetValue(cells), parse.GetValue(seed), threadCount, picture));
+            }
+
             SpreadSet set;
             try
             {
@@ -101,6 +116,39 @@ internal static class EvaluateSegmentationCommand
             return Task.FromResult(failures.Count == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed);
         }));
         return command;
+    }
+
+    private static readonly double[] SweepRates = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
+
+    private static int Sweep(FileInfo manifest, string? split, int count, ulong seed, int threads, FileInfo picture)
+    {
+        var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical");
+        var failures = new List<string>();
+        var touching = new List<(double, SegmentationReport)>();
+        var overlapping = new List<(double, SegmentationReport)>();
+        var runs = new List<object>();
+        // Progress on stderr: stdout carries the JSON.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask("sweep", maxValue: 2 * SweepRates.Length);
+            foreach (var rate in SweepRates)
+            {
+                var touch = evaluation.Run(SyntheticSet(manifest, split, count, new SyntheticSpreadOptions { TouchingRate = rate, Seed = seed }), failures, threads);
+                touching.Add((rate, touch));
+                runs.Add(new { touching_rate = rate, overlap_rate = 0.0, report = touch });
+                task.Increment(1);
+                var cross = evaluation.Run(SyntheticSet(manifest, split, count, new SyntheticSpreadOptions { OverlapRate = rate, Seed = seed }), failures, threads);
+                overlapping.Add((rate, cross));
+                runs.Add(new { touching_rate = 0.0, overlap_rate = rate, report = cross });
+                task.Increment(1);
+            }
+        });
+        PngWriter.Write(ContactCurvePicture.Render(touching, overlapping), picture.FullName);
+        Console.WriteLine(JsonSerializer.Serialize(runs));
+        Console.Error.WriteLine($"chromofarm: curve written to {picture.FullName}");
+        failures.ForEach(f => Console.Error.WriteLine($"chromofarm: {f}"));
+        return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
     }
 
     private static SpreadSet SyntheticSet(FileInfo manifestFile, string? split, int count, SyntheticSpreadOptions options)
