@@ -18,6 +18,7 @@ public static class LabelmeSpreads
         Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).ToArray();
 
     /// <exception cref="SpreadAnnotationException">The file is not a readable labelme annotation.</exception>
+    /// <exception cref="NativeException">Its image (embedded or beside it) cannot be decoded; the message names the file.</exception>
     public static AnnotatedSpread Load(string path)
     {
         var name = Path.GetFileName(path);
