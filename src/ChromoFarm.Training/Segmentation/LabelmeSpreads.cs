@@ -18,6 +18,7 @@ public static class LabelmeSpreads
         Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).ToArray();
 
     /// <exception cref="SpreadAnnotationException">The file is not a readable labelme annotation.</exception>
+    /// <exception cref="NativeException">Its image (embedded or beside it) cannot be decoded; the message names the file.</exception>
     public static AnnotatedSpread Load(string path)
     {
         var name = Path.GetFileName(path);
@@ -45,7 +46,12 @@ public static class LabelmeSpreads
                 var truth = new List<TruthInstance>();
                 foreach (var shape in shapes.EnumerateArray())
                 {
-                    if (shape.TryGetProperty("shape_type", out var type) && type.GetString() is not (null or "polygon"))
+                    if (shape.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new SpreadAnnotationException(path, "a shape is not a JSON object");
+                    }
+
+                    if (StringProperty(path, shape, "shape_type") is not (null or "polygon"))
                     {
                         continue;
                     }
@@ -53,7 +59,7 @@ public static class LabelmeSpreads
                     var points = ReadPoints(path, shape);
                     if (PolygonRaster.Fill(points, image.Width, image.Height) is { } mask)
                     {
-                        truth.Add(new TruthInstance(mask, LabelOf(shape)));
+                        truth.Add(new TruthInstance(mask, LabelOf(path, shape)));
                     }
                 }
 
@@ -108,7 +114,9 @@ public static class LabelmeSpreads
         var result = new List<(double, double)>();
         foreach (var point in points.EnumerateArray())
         {
+            // TryGetDouble throws, rather than returns false, on anything but a number.
             if (point.ValueKind != JsonValueKind.Array || point.GetArrayLength() != 2 ||
+                point[0].ValueKind != JsonValueKind.Number || point[1].ValueKind != JsonValueKind.Number ||
                 !point[0].TryGetDouble(out var x) || !point[1].TryGetDouble(out var y))
             {
                 throw new SpreadAnnotationException(path, "a polygon point is not [x, y]");
@@ -121,6 +129,12 @@ public static class LabelmeSpreads
     }
 
     // The BioImLab set labels every polygon "chr"; a class name, where given, is kept.
-    private static ChromosomeClass? LabelOf(JsonElement shape) =>
-        shape.TryGetProperty("label", out var label) && ChromosomeClass.TryParse(label.GetString(), out var value) ? value : null;
+    private static ChromosomeClass? LabelOf(string path, JsonElement shape) =>
+        ChromosomeClass.TryParse(StringProperty(path, shape, "label"), out var value) ? value : null;
+
+    // GetString throws InvalidOperationException on a number or an object, which no caller expects of a bad file.
+    private static string? StringProperty(string path, JsonElement shape, string name) =>
+        !shape.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new SpreadAnnotationException(path, $"a shape's \"{name}\" is not a string");
 }
