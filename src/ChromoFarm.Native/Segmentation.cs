@@ -47,7 +47,7 @@ public sealed class Segmentation : IDisposable
 
     /// <summary>
     /// Instance <paramref name="index"/> cut out as a training-style crop (dark chromosome on
-    /// white, outside the mask white), its bounding box grown by <paramref name="margin"/> px.
+    /// white, outside the mask white), turned long axis vertical, its box grown by <paramref name="margin"/> px.
     /// </summary>
     public GreyImage Crop(int index, int margin = 0)
     {

@@ -110,7 +110,8 @@ CF_API cf_status cf_segmentation_instance(const cf_segmentation* segmentation, i
 /* The instance's mask over its bounding box: width*height bytes, 255 inside, 0 outside. */
 CF_API cf_status cf_segmentation_mask(const cf_segmentation* segmentation, int32_t index, uint8_t* buffer, size_t length);
 /* The instance cut out as a crop in the training crops' convention (dark chromosome on a white
- * background, pixels outside the mask set to white), bounding box plus `margin` px. */
+ * background, pixels outside the mask set to white), turned so its long (principal) axis is
+ * vertical, cut to the turned mask's box plus `margin` px. */
 CF_API cf_status cf_segmentation_crop(const cf_segmentation* segmentation, int32_t index, int32_t margin, cf_image** out);
 
 /* ---- crops: measurement and preprocessing into a batch ---------------------------------- */
