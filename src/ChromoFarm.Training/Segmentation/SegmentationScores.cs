@@ -21,8 +21,6 @@ internal sealed class ScoreTally
     private int images, truth, predicted, matched, merges, splits;
     private double iouSum;
 
-    public bool Any => images > 0;
-
     public void Add(int truthCount, int predictedCount, InstanceMatching matching)
     {
         images++;
