@@ -1,6 +1,7 @@
 #include "crop.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -59,6 +60,17 @@ float long_side(const cv::Mat& mask) {
   cv::RotatedRect rect = cv::minAreaRect(points);
   // minAreaRect spans pixel centres; each end pixel adds half a pixel.
   return std::max(rect.size.width, rect.size.height) + 1.0f;
+}
+
+bool principal_axis(const cv::Mat& mask, double& theta) {
+  const cv::Moments m = cv::moments(mask, true);
+  if (m.m00 < 2.0) return false;
+  const double mu20 = m.mu20 / m.m00, mu02 = m.mu02 / m.m00, mu11 = m.mu11 / m.m00;
+  const double spread = std::sqrt((mu20 - mu02) * (mu20 - mu02) + 4.0 * mu11 * mu11);
+  const double major = (mu20 + mu02 + spread) / 2.0, minor = (mu20 + mu02 - spread) / 2.0;
+  if (minor <= 0.0 ? major <= 0.0 : major / minor < 1.3 * 1.3) return false;
+  theta = 0.5 * std::atan2(2.0 * mu11, mu20 - mu02);
+  return true;
 }
 
 CropForeground crop_foreground(const cv::Mat& crop) {

@@ -21,4 +21,8 @@ CropForeground crop_foreground(const cv::Mat& crop);
 // so a single pixel is 1 long).
 float long_side(const cv::Mat& mask);
 
+// Angle in radians of the mask's principal (long) axis from +x, y pointing down; false for
+// shapes too round for the axis to mean anything (axes within 1.3 : 1) and for specks.
+bool principal_axis(const cv::Mat& mask, double& theta);
+
 }  // namespace cf

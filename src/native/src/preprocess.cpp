@@ -22,13 +22,8 @@ double uniform(std::mt19937_64& generator, double low, double high) {
 // Degrees in (-90, 90] that turn the mask's principal axis vertical once the flips are applied;
 // 0 for shapes too round for the axis to mean anything (an axis ratio under 1.3).
 double vertical_turn_deg(const cv::Mat& mask, bool flip_x, bool flip_y) {
-  const cv::Moments m = cv::moments(mask, true);
-  if (m.m00 < 2.0) return 0.0;
-  const double mu20 = m.mu20 / m.m00, mu02 = m.mu02 / m.m00, mu11 = m.mu11 / m.m00;
-  const double spread = std::sqrt((mu20 - mu02) * (mu20 - mu02) + 4.0 * mu11 * mu11);
-  const double major = (mu20 + mu02 + spread) / 2.0, minor = (mu20 + mu02 - spread) / 2.0;
-  if (minor <= 0.0 ? major <= 0.0 : major / minor < 1.3 * 1.3) return 0.0;
-  const double theta = 0.5 * std::atan2(2.0 * mu11, mu20 - mu02);
+  double theta = 0.0;
+  if (!principal_axis(mask, theta)) return 0.0;
   // The warp flips first, then rotates by a: the axis (cos t, sin t) becomes vertical when t' + a = 90 deg.
   const double flipped = std::atan2((flip_y ? -1.0 : 1.0) * std::sin(theta), (flip_x ? -1.0 : 1.0) * std::cos(theta));
   double turn = 90.0 - flipped * 180.0 / CV_PI;

@@ -65,12 +65,22 @@ double typical_width(const Components& components, int min_area) {
 struct Piece {
   cv::Rect box;  // in the image
   cv::Mat mask;  // box-sized, 255 inside
+  int area;      // pixels inside
 };
 
 void emit(const cv::Mat& mask, cv::Point offset, std::vector<Piece>& pieces) {
   cv::Rect tight = cv::boundingRect(mask);
   if (tight.empty()) return;
-  pieces.push_back(Piece{tight + offset, mask(tight).clone()});
+  cv::Mat tight_mask = mask(tight).clone();
+  const int area = cv::countNonZero(tight_mask);
+  pieces.push_back(Piece{tight + offset, std::move(tight_mask), area});
+}
+
+double median_area(const std::vector<Piece>& pieces, int min_area) {
+  std::vector<int> areas;
+  for (const Piece& piece : pieces)
+    if (piece.area >= min_area) areas.push_back(piece.area);
+  return median(areas);
 }
 
 // A component too big for one chromosome is thresholded higher, step by step up to `to`,
@@ -124,17 +134,13 @@ bool looks_like_cluster(const cv::Mat& mask, int area, double typical, double cl
   return area < 0.7 * cv::contourArea(hull);
 }
 
-// Degrees (counter-clockwise on screen) that turn the mask's principal axis vertical; 0 when the
-// axes are within 1.3 : 1 of each other.
-double vertical_turn_deg(const cv::Mat& mask) {
-  const cv::Moments m = cv::moments(mask, true);
-  if (m.m00 < 2.0) return 0.0;
-  const double mu20 = m.mu20 / m.m00, mu02 = m.mu02 / m.m00, mu11 = m.mu11 / m.m00;
-  const double spread = std::sqrt((mu20 - mu02) * (mu20 - mu02) + 4.0 * mu11 * mu11);
-  const double major = (mu20 + mu02 + spread) / 2.0, minor = (mu20 + mu02 - spread) / 2.0;
-  if (minor > 0.0 && major / minor < 1.3 * 1.3) return 0.0;
-  const double theta = 0.5 * std::atan2(2.0 * mu11, mu20 - mu02) * 180.0 / CV_PI;  // axis from +x, y down
-  double turn = 90.0 - theta;
+// Degrees for cv::getRotationMatrix2D (counter-clockwise on screen) that stand the mask's
+// principal axis upright; 0 for shapes too round to have one.
+double upright_turn_deg(const cv::Mat& mask) {
+  double theta = 0.0;
+  if (!principal_axis(mask, theta)) return 0.0;
+  // On screen (y down) the axis lies at -theta; turning it by theta + 90 degrees stands it up.
+  double turn = theta * 180.0 / CV_PI + 90.0;
   while (turn > 90.0) turn -= 180.0;
   while (turn <= -90.0) turn += 180.0;
   return turn;
@@ -196,13 +202,10 @@ cf_segmentation segment(const cv::Mat& grey, const SegmentSettings& settings) {
   // to end); every part must still be a third of a typical chromosome. (Instance F1 on the
   // tuning images, M-FISH / BioImLab: 0.662 / 0.898 without, 0.665 / 0.898 with; cutting at
   // wider necks, under half the widest point, split centromeres: BioImLab 0.861.)
-  std::vector<int> piece_areas;
-  for (const Piece& piece : pieces) piece_areas.push_back(cv::countNonZero(piece.mask));
-  const double piece_typical = median(piece_areas);
+  const double piece_typical = median_area(pieces, 0);
   std::vector<Piece> cut;
   for (Piece& piece : pieces) {
-    const int area = cv::countNonZero(piece.mask);
-    if (area > 1.2 * piece_typical) {
+    if (piece.area > 1.2 * piece_typical) {
       auto parts = split_at_necks(piece.mask, piece_typical / 3);
       if (!parts.empty()) {
         for (auto& part : parts) emit(part, piece.box.tl(), cut);
@@ -213,15 +216,9 @@ cf_segmentation segment(const cv::Mat& grey, const SegmentSettings& settings) {
   }
   pieces = std::move(cut);
 
-  std::vector<int> areas;
-  for (const Piece& piece : pieces) {
-    int area = cv::countNonZero(piece.mask);
-    if (area >= settings.min_area) areas.push_back(area);
-  }
-  const double typical = median(areas);
-
+  const double typical = median_area(pieces, settings.min_area);
   for (Piece& piece : pieces) {
-    const int area = cv::countNonZero(piece.mask);
+    const int area = piece.area;
     // Debris: under a quarter of a typical chromosome (the smallest annotated BioImLab objects are
     // a third). Tuning F1, M-FISH / BioImLab: min_area alone 0.665 / 0.898, a quarter 0.669 / 0.908.
     if (area < settings.min_area || area < 0.25 * typical) continue;
@@ -263,10 +260,10 @@ cv::Mat crop_chromosome(const cf_segmentation& segmentation, int index, int marg
 
   // Long axis vertical, as a karyogram shows it (principal axis of the mask; shapes too round
   // for an axis are left as they are). Outside the chromosome is white, like the training crops.
-  const double turn = vertical_turn_deg(chromosome.mask);
+  const double turn = upright_turn_deg(chromosome.mask);
   if (turn != 0.0) {
     const cv::Point2f pivot(static_cast<float>(centre.x - area.x), static_cast<float>(centre.y - area.y));
-    const cv::Mat rotation = cv::getRotationMatrix2D(pivot, -turn, 1.0);
+    const cv::Mat rotation = cv::getRotationMatrix2D(pivot, turn, 1.0);
     cv::warpAffine(crop, crop, rotation, crop.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
     cv::warpAffine(mask, mask, rotation, mask.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
   }
