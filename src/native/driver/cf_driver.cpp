@@ -323,94 +323,6 @@ int command_bench_train(const Arguments& args) {
   return 0;
 }
 
-// Instance precision/recall (IoU >= 0.5) against an M-FISH ground truth, whose instances are
-// the connected regions of each class value.
-int command_evaluate_segmentation(const Arguments& args) {
-  if (args.positional.size() % 2 != 0 || args.positional.empty())
-    die("usage: cf_driver evaluate-segmentation IMAGE GT [IMAGE GT]...");
-  long total_tp = 0, total_predicted = 0, total_truth = 0;
-  for (size_t p = 0; p < args.positional.size(); p += 2) {
-    cf_image* image = decode(args.positional[p]);
-    cf_image* truth_image = decode(args.positional[p + 1]);
-    int32_t width = 0, height = 0;
-    check(cf_image_size(truth_image, &width, &height), "size");
-    std::vector<uint8_t> truth(static_cast<size_t>(width) * height);
-    check(cf_image_copy_pixels(truth_image, truth.data(), truth.size()), "pixels");
-
-    // Label ground-truth regions: 4-connected flood fill per class value.
-    std::vector<int> region(truth.size(), -1);
-    std::vector<long> region_area;
-    for (size_t start = 0; start < truth.size(); ++start) {
-      if (truth[start] == 0 || region[start] >= 0) continue;
-      int id = static_cast<int>(region_area.size());
-      region_area.push_back(0);
-      std::vector<size_t> stack{start};
-      region[start] = id;
-      while (!stack.empty()) {
-        size_t at = stack.back();
-        stack.pop_back();
-        ++region_area[id];
-        int x = static_cast<int>(at % width), y = static_cast<int>(at / width);
-        const int dx[4] = {1, -1, 0, 0}, dy[4] = {0, 0, 1, -1};
-        for (int k = 0; k < 4; ++k) {
-          int nx = x + dx[k], ny = y + dy[k];
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          size_t next = static_cast<size_t>(ny) * width + nx;
-          if (region[next] < 0 && truth[next] == truth[start]) {
-            region[next] = id;
-            stack.push_back(next);
-          }
-        }
-      }
-    }
-    std::vector<int> truth_regions;
-    for (size_t id = 0; id < region_area.size(); ++id)
-      if (region_area[id] >= 20) truth_regions.push_back(static_cast<int>(id));
-
-    cf_segment_options options{};
-    cf_segmentation* segmentation = nullptr;
-    check(cf_segment(image, &options, &segmentation), "segment");
-    int32_t count = 0;
-    check(cf_segmentation_count(segmentation, &count), "count");
-    std::vector<bool> matched(region_area.size(), false);
-    long tp = 0;
-    for (int32_t i = 0; i < count; ++i) {
-      cf_instance instance;
-      check(cf_segmentation_instance(segmentation, i, &instance), "instance");
-      std::vector<uint8_t> mask(static_cast<size_t>(instance.width) * instance.height);
-      check(cf_segmentation_mask(segmentation, i, mask.data(), mask.size()), "mask");
-      std::map<int, long> overlap;
-      for (int y = 0; y < instance.height; ++y)
-        for (int x = 0; x < instance.width; ++x)
-          if (mask[static_cast<size_t>(y) * instance.width + x]) {
-            int id = region[static_cast<size_t>(instance.y + y) * width + instance.x + x];
-            if (id >= 0) ++overlap[id];
-          }
-      for (const auto& [id, shared] : overlap) {
-        double iou = static_cast<double>(shared) / (instance.area + region_area[id] - shared);
-        if (iou >= 0.5 && !matched[id]) {
-          matched[id] = true;
-          ++tp;
-          break;
-        }
-      }
-    }
-    std::printf("%s: %d predicted, %zu true, %ld matched\n", args.positional[p].c_str(), count,
-                truth_regions.size(), tp);
-    total_tp += tp;
-    total_predicted += count;
-    total_truth += static_cast<long>(truth_regions.size());
-    cf_segmentation_destroy(segmentation);
-    cf_image_destroy(truth_image);
-    cf_image_destroy(image);
-  }
-  double precision = total_predicted ? static_cast<double>(total_tp) / total_predicted : 0.0;
-  double recall = total_truth ? static_cast<double>(total_tp) / total_truth : 0.0;
-  double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
-  std::printf("precision %.3f recall %.3f f1 %.3f\n", precision, recall, f1);
-  return 0;
-}
-
 void usage() {
   std::fprintf(stderr,
                "usage: cf_driver COMMAND ...\n"
@@ -422,8 +334,7 @@ void usage() {
                "             [--rotation DEG] [--montage OUT.png] [--threads N] [--verbose]\n"
                "  bench-forward [--batch 256] [--iters 20] [--device cpu|cuda|auto] [--canvas 64]\n"
                "                [--base-width 32] [--blocks 1] [--threads N]\n"
-               "  bench-train   [--batch 64] [--iters 10] (same model options)\n"
-               "  evaluate-segmentation IMAGE GT [IMAGE GT]...\n");
+               "  bench-train   [--batch 64] [--iters 10] (same model options)\n");
 }
 
 }  // namespace
@@ -442,7 +353,6 @@ int main(int argc, char** argv) {
   if (command == "preprocess") return command_preprocess(args);
   if (command == "bench-forward") return command_bench_forward(args);
   if (command == "bench-train") return command_bench_train(args);
-  if (command == "evaluate-segmentation") return command_evaluate_segmentation(args);
   usage();
   return 2;
 }
