@@ -55,14 +55,15 @@ internal static class EvaluateSegmentationCommand
                     throw new UsageException($"--curve needs --data to be a Pki-3 manifest CSV, got {input.FullName}");
                 }
 
-                return Task.FromResult(Sweep(sweepManifest, parse.GetValue(split), parse.GetValue(cells), parse.GetValue(seed), threadCount, picture));
+                var sweepCells = SyntheticCells(sweepManifest, parse.GetValue(split), parse.GetValue(cells));
+                return Task.FromResult(Sweep(sweepCells, parse.GetValue(seed), threadCount, picture));
             }
 
             SpreadSet set;
             try
             {
                 set = input is FileInfo { Exists: true } manifest
-                    ? SyntheticSet(manifest, parse.GetValue(split), parse.GetValue(cells), new SyntheticSpreadOptions
+                    ? SpreadSet.Generated(SyntheticCells(manifest, parse.GetValue(split), parse.GetValue(cells)), new SyntheticSpreadOptions
                     {
                         TouchingRate = parse.GetValue(touching),
                         OverlapRate = parse.GetValue(overlap),
@@ -80,14 +81,12 @@ internal static class EvaluateSegmentationCommand
                 set = WrittenAsLabelme(set, folder.FullName);
             }
 
-            var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical");
+            // Only sets whose truth has classes can be scored end to end.
             using var classifier = set.Kind is SpreadSet.Mfish or SpreadSet.Synthetic
                 ? ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), ComputeDevice.Cpu)
                 : null;
-            if (classifier is not null)
-            {
-                evaluation.WithClassifier(classifier, new KaryotypeCaller(CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName)));
-            }
+            var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical", classifier,
+                new KaryotypeCaller(CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName)));
 
             var failures = new List<string>();
             SegmentationReport report;
@@ -120,7 +119,7 @@ internal static class EvaluateSegmentationCommand
 
     private static readonly double[] SweepRates = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
 
-    private static int Sweep(FileInfo manifest, string? split, int count, ulong seed, int threads, FileInfo picture)
+    private static int Sweep(IReadOnlyList<ManifestCell> cells, ulong seed, int threads, FileInfo picture)
     {
         var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical");
         var failures = new List<string>();
@@ -134,11 +133,11 @@ internal static class EvaluateSegmentationCommand
             var task = context.AddTask("sweep", maxValue: 2 * SweepRates.Length);
             foreach (var rate in SweepRates)
             {
-                var touch = evaluation.Run(SyntheticSet(manifest, split, count, new SyntheticSpreadOptions { TouchingRate = rate, Seed = seed }), failures, threads);
+                var touch = evaluation.Run(SpreadSet.Generated(cells, new SyntheticSpreadOptions { TouchingRate = rate, Seed = seed }), failures, threads);
                 touching.Add((rate, touch));
                 runs.Add(new { touching_rate = rate, overlap_rate = 0.0, report = touch });
                 task.Increment(1);
-                var cross = evaluation.Run(SyntheticSet(manifest, split, count, new SyntheticSpreadOptions { OverlapRate = rate, Seed = seed }), failures, threads);
+                var cross = evaluation.Run(SpreadSet.Generated(cells, new SyntheticSpreadOptions { OverlapRate = rate, Seed = seed }), failures, threads);
                 overlapping.Add((rate, cross));
                 runs.Add(new { touching_rate = 0.0, overlap_rate = rate, report = cross });
                 task.Increment(1);
@@ -151,7 +150,8 @@ internal static class EvaluateSegmentationCommand
         return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
     }
 
-    private static SpreadSet SyntheticSet(FileInfo manifestFile, string? split, int count, SyntheticSpreadOptions options)
+    // The first `count` cells of the split, one synthetic spread each.
+    private static ManifestCell[] SyntheticCells(FileInfo manifestFile, string? split, int count)
     {
         var manifest = DatasetManifest.Load(manifestFile.FullName);
         var chosen = manifest.CellsOf(split).Take(count).ToArray();
@@ -160,7 +160,7 @@ internal static class EvaluateSegmentationCommand
             throw new UsageException($"{manifest.Path}: no cells in split '{split}' to build spreads from");
         }
 
-        return SpreadSet.Generated(chosen, options);
+        return chosen;
     }
 
     // Each spread is written as it is evaluated, so a large set never sits in memory.

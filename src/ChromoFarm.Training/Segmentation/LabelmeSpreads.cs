@@ -10,9 +10,6 @@ namespace ChromoFarm.Training.Segmentation;
 /// </summary>
 public static class LabelmeSpreads
 {
-    /// <summary>Whether <paramref name="directory"/> holds labelme files.</summary>
-    public static bool IsLabelmeFolder(string directory) => Files(directory).Any();
-
     /// <summary>The annotation files, in a stable order.</summary>
     public static IReadOnlyList<string> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).ToArray();

@@ -96,50 +96,20 @@ internal sealed class MaskGrid
     /// <summary>Only the largest 8-connected group of set cells (the first in raster order on a tie).</summary>
     public MaskGrid LargestComponent()
     {
-        var labels = new int[cells.Length];
-        var best = 0;
-        var bestSize = 0;
-        var stack = new Stack<int>();
-        var next = 0;
-        for (var start = 0; start < cells.Length; start++)
+        var (labels, count) = ComponentLabels.Label(cells.Select(c => c ? (byte)1 : (byte)0).ToArray(), Width, Height);
+        var sizes = new int[count + 1];
+        foreach (var label in labels)
         {
-            if (!cells[start] || labels[start] != 0)
-            {
-                continue;
-            }
+            sizes[label]++;
+        }
 
-            next++;
-            var size = 0;
-            labels[start] = next;
-            stack.Push(start);
-            while (stack.Count > 0)
+        // Components are numbered in raster order of their first cell, so the first maximum wins a tie.
+        var best = 0;
+        for (var label = 1; label <= count; label++)
+        {
+            if (sizes[label] > sizes[best] || best == 0)
             {
-                var i = stack.Pop();
-                size++;
-                var (u, v) = (i % Width, i / Width);
-                for (var dv = -1; dv <= 1; dv++)
-                {
-                    for (var du = -1; du <= 1; du++)
-                    {
-                        var (nu, nv) = (u + du, v + dv);
-                        if (nu < 0 || nv < 0 || nu >= Width || nv >= Height)
-                        {
-                            continue;
-                        }
-
-                        var n = (nv * Width) + nu;
-                        if (cells[n] && labels[n] == 0)
-                        {
-                            labels[n] = next;
-                            stack.Push(n);
-                        }
-                    }
-                }
-            }
-
-            if (size > bestSize)
-            {
-                (best, bestSize) = (next, size);
+                best = label;
             }
         }
 

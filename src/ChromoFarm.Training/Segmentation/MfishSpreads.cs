@@ -24,8 +24,6 @@ public static class MfishSpreads
             .ThenBy(f => f, StringComparer.Ordinal)
             .ToArray();
 
-    public static bool IsMfishFolder(string directory) => Files(directory).Any();
-
     /// <exception cref="SpreadAnnotationException">The truth image is of another size or holds values that are no class.</exception>
     /// <exception cref="NativeException">The image or its truth cannot be read or decoded; the message starts with the path.</exception>
     public static AnnotatedSpread Load(string imagePath)

@@ -7,18 +7,11 @@ using NativeSegmentation = ChromoFarm.Native.Segmentation;
 namespace ChromoFarm.Training.Segmentation;
 
 /// <summary>Scores a segmenter against annotated metaphases and, given a model, the whole path to assigned classes.</summary>
-public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, string segmenterName)
+/// <param name="model">When given, the segmented objects are also classified and assigned per image (the end-to-end figure).</param>
+/// <param name="caller">The per-cell assignment; default: the shipped copy-number priors.</param>
+public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, string segmenterName, ChromosomeModel? model = null, KaryotypeCaller? caller = null)
 {
-    private ChromosomeModel? model;
-    private KaryotypeCaller? caller;
-
-    /// <summary>Also classifies the segmented objects and assigns them per image, for the end-to-end figure.</summary>
-    public SegmentationEvaluation WithClassifier(ChromosomeModel classifier, KaryotypeCaller assignment)
-    {
-        model = classifier;
-        caller = assignment;
-        return this;
-    }
+    private readonly KaryotypeCaller caller = caller ?? new KaryotypeCaller(CopyNumberPriorsFile.Default);
 
     /// <param name="failures">Receives one line per image that could not be read ("file: reason").</param>
     /// <param name="threads">Native threads in use, for the report (segmentation is timed as it runs).</param>
@@ -94,7 +87,7 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, string 
     {
         using var cell = CellPreparation.FromSegmentation(segmentation, name);
         var probabilities = classifier.Classify([cell])[0];
-        var assigned = caller!.Call(probabilities).Assignment.Labels;
+        var assigned = caller.Call(probabilities).Assignment.Labels;
         int matched = 0, correct = 0;
         foreach (var (t, p, _) in matching.Matches)
         {
