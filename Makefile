@@ -29,7 +29,7 @@ build: native ## Publish the CLI to artifacts/bin/chromofarm with the native cor
 	dotnet publish src/ChromoFarm.Cli -c Release -o $(BIN_DIR) --no-self-contained --nologo -v q -p:NativeBuildDir=$(abspath $(NATIVE_DIR))
 	@test -f $(NATIVE_DIR)/libchromofarm_native.so || { echo "build: $(NATIVE_DIR)/libchromofarm_native.so is missing; run 'make native' and check its output" >&2; exit 1; }
 	cp -p $(NATIVE_DIR)/libchromofarm_native.so $(BIN_DIR)/
-	@if [ -f models/default.cfm ]; then mkdir -p $(BIN_DIR)/models && cp -p models/*.cfm $(BIN_DIR)/models/; \
+	@if [ -f models/default.cfm ]; then mkdir -p $(BIN_DIR)/models && cp -p models/*.cfm $(wildcard models/*.cfs) $(BIN_DIR)/models/; \
 	else echo "build: note: models/default.cfm is not in the repository yet; pass --model explicitly" >&2; fi
 	@echo "built $(BIN_DIR)/chromofarm"
 

@@ -8,6 +8,7 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     EvaluateSegmentationCommand.Create(),
+    TrainSegmenterCommand.Create(),
     CalibrateCommand.Create(),
     ModelsCommand.Create(),
     PriorsCommand.Create(),

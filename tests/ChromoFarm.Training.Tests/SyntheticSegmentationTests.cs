@@ -13,7 +13,7 @@ public class SyntheticSegmentationTests
     private static SegmentationReport Evaluate(SyntheticSpreadOptions options)
     {
         var failures = new List<string>();
-        var report = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical")
+        var report = new SegmentationEvaluation(new MetaphaseSegmenter())
             .Run(SpreadSet.Generated(s_cells.Value, options), failures, threads: 0);
         Assert.Empty(failures);
         return report;

@@ -31,6 +31,16 @@ internal static class EvaluateSegmentationCommand
         };
         var write = new Option<DirectoryInfo?>("--write") { Description = "Synthetic: also write each spread as labelme JSON + PNG to this folder" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var segmenterKind = new Option<string>("--segmenter")
+        {
+            Description = "classical (thresholds and neck cuts) or learned (the U-Net of --segmenter-model)",
+            DefaultValueFactory = _ => "classical",
+        };
+        segmenterKind.AcceptOnlyFromAmong("classical", "learned");
+        var segmenterModel = new Option<FileInfo?>("--segmenter-model")
+        {
+            Description = "Network for --segmenter learned (default: models/segmenter.cfs beside the binary, or $CHROMOFARM_SEGMENTER_MODEL)",
+        };
         var model = CommonOptions.Model();
         var priors = CommonOptions.Priors();
         var threads = new Option<int>("--threads")
@@ -41,13 +51,17 @@ internal static class EvaluateSegmentationCommand
         var command = new Command("evaluate-segmentation",
             "Measure segmentation against annotated metaphases: instance precision, recall and F1 at IoU 0.5, merges, splits, seconds per image; with class labels (M-FISH) also the end-to-end fraction segmented and classified correctly")
         {
-            data, json, model, priors, threads, touching, overlap, split, cells, seed, write, curve,
+            data, json, segmenterKind, segmenterModel, model, priors, threads, touching, overlap, split, cells, seed, write, curve,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
             var threadCount = parse.GetValue(threads);
             NativeCore.SetThreads(threadCount);
             var input = parse.GetValue(data)!;
+            using var network = parse.GetValue(segmenterKind) == "learned"
+                ? SegmentationNetwork.Load(DefaultModel.ResolveSegmenter(parse.GetValue(segmenterModel)), ComputeDevice.Cpu)
+                : null;
+            var segmenter = new MetaphaseSegmenter(network: network);
             if (parse.GetValue(curve) is { } picture)
             {
                 if (input is not FileInfo { Exists: true } sweepManifest)
@@ -56,7 +70,7 @@ internal static class EvaluateSegmentationCommand
                 }
 
                 var sweepCells = SyntheticCells(sweepManifest, parse.GetValue(split), parse.GetValue(cells));
-                return Task.FromResult(Sweep(sweepCells, parse.GetValue(seed), threadCount, picture));
+                return Task.FromResult(Sweep(segmenter, sweepCells, parse.GetValue(seed), threadCount, picture));
             }
 
             SpreadSet set;
@@ -85,7 +99,7 @@ internal static class EvaluateSegmentationCommand
             using var classifier = set.Kind is SpreadSet.Mfish or SpreadSet.Synthetic
                 ? ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), ComputeDevice.Cpu)
                 : null;
-            var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical", classifier,
+            var evaluation = new SegmentationEvaluation(segmenter, classifier,
                 new KaryotypeCaller(CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName)));
 
             var failures = new List<string>();
@@ -119,9 +133,9 @@ internal static class EvaluateSegmentationCommand
 
     private static readonly double[] SweepRates = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
 
-    private static int Sweep(IReadOnlyList<ManifestCell> cells, ulong seed, int threads, FileInfo picture)
+    private static int Sweep(MetaphaseSegmenter segmenter, IReadOnlyList<ManifestCell> cells, ulong seed, int threads, FileInfo picture)
     {
-        var evaluation = new SegmentationEvaluation(new MetaphaseSegmenter(), "classical");
+        var evaluation = new SegmentationEvaluation(segmenter);
         var failures = new List<string>();
         var touching = new List<(double, SegmentationReport)>();
         var overlapping = new List<(double, SegmentationReport)>();

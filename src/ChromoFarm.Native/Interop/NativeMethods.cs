@@ -11,7 +11,7 @@ internal static unsafe partial class NativeMethods
     internal const string LibraryName = "chromofarm_native";
 
     /// <summary>The CF_ABI_VERSION this binding was written against.</summary>
-    internal const int ExpectedAbiVersion = 2;
+    internal const int ExpectedAbiVersion = 3;
 
     internal const int NumClasses = 24;
     internal const int NumSizeFeatures = 2;
@@ -82,6 +82,37 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial NativeStatus cf_segmentation_crop(SegmentationHandle segmentation, int index, int margin, out ImageHandle crop);
+
+    // ---- the learned segmenter ----
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_segment_net_create(int width, ulong seed, int device, out SegmentNetHandle net);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus cf_segment_net_load(string path, int device, out SegmentNetHandle net);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus cf_segment_net_save(SegmentNetHandle net, string path);
+
+    [LibraryImport(LibraryName)]
+    internal static partial void cf_segment_net_destroy(nint net);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus cf_segment_net_set_metadata(SegmentNetHandle net, string metadata);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_segment_net_get_metadata(SegmentNetHandle net, byte* buffer, nuint length, out nuint required);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_segment_net_input(ImageHandle image, int polarity, float* buffer, nuint length);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_segment_net_step(
+        SegmentNetHandle net, float* inputs, byte* targets, int n, int size, float learningRate, float* classWeights, out float loss);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_segment_learned(
+        ImageHandle image, SegmentNetHandle net, in CfSegmentOptions options, out SegmentationHandle segmentation);
 
     // ---- crops ----
 

@@ -207,6 +207,63 @@ internal static unsafe class Proxy
         return Created(status, crop, nameof(cf_segmentation_crop));
     }
 
+    // ---- the learned segmenter ----
+
+    internal static SegmentNetHandle cf_segment_net_create(int width, ulong seed, int device)
+    {
+        EnsureReady();
+        var status = NativeMethods.cf_segment_net_create(width, seed, device, out var net);
+        return Created(status, net, nameof(cf_segment_net_create));
+    }
+
+    internal static SegmentNetHandle cf_segment_net_load(string path, int device)
+    {
+        EnsureReady();
+        var status = NativeMethods.cf_segment_net_load(path, device, out var net);
+        return Created(status, net, nameof(cf_segment_net_load), path);
+    }
+
+    internal static void cf_segment_net_save(SegmentNetHandle net, string path) =>
+        Check(NativeMethods.cf_segment_net_save(net, path), nameof(cf_segment_net_save), path);
+
+    internal static void cf_segment_net_set_metadata(SegmentNetHandle net, string metadata) =>
+        Check(NativeMethods.cf_segment_net_set_metadata(net, metadata), nameof(cf_segment_net_set_metadata));
+
+    internal static string cf_segment_net_get_metadata(SegmentNetHandle net) =>
+        ReadText((buffer, length) => (NativeMethods.cf_segment_net_get_metadata(net, buffer, length, out var required), required),
+            nameof(cf_segment_net_get_metadata));
+
+    internal static void cf_segment_net_input(ImageHandle image, int polarity, Span<float> buffer)
+    {
+        fixed (float* pointer = buffer)
+        {
+            Check(NativeMethods.cf_segment_net_input(image, polarity, pointer, (nuint)buffer.Length), nameof(cf_segment_net_input));
+        }
+    }
+
+    internal static float cf_segment_net_step(
+        SegmentNetHandle net, ReadOnlySpan<float> inputs, ReadOnlySpan<byte> targets, int count, int size, float learningRate,
+        ReadOnlySpan<float> classWeights)
+    {
+        fixed (float* inInputs = inputs)
+        fixed (byte* inTargets = targets)
+        fixed (float* weights = classWeights)
+        {
+            // An empty span pins to NULL: no class weights.
+            Check(
+                NativeMethods.cf_segment_net_step(net, inInputs, inTargets, count, size, learningRate, weights, out var loss),
+                nameof(cf_segment_net_step));
+            return loss;
+        }
+    }
+
+    internal static SegmentationHandle cf_segment_learned(ImageHandle image, SegmentNetHandle net, in CfSegmentOptions options)
+    {
+        EnsureReady();
+        var status = NativeMethods.cf_segment_learned(image, net, options, out var segmentation);
+        return Created(status, segmentation, nameof(cf_segment_learned));
+    }
+
     // ---- crops ----
 
     internal static CfCropMeasure cf_crop_measure_image(ImageHandle crop)
@@ -327,13 +384,18 @@ internal static unsafe class Proxy
     internal static void cf_model_set_metadata(ModelHandle model, string metadata) =>
         Check(NativeMethods.cf_model_set_metadata(model, metadata), nameof(cf_model_set_metadata));
 
-    internal static string cf_model_get_metadata(ModelHandle model)
+    internal static string cf_model_get_metadata(ModelHandle model) =>
+        ReadText((buffer, length) => (NativeMethods.cf_model_get_metadata(model, buffer, length, out var required), required),
+            nameof(cf_model_get_metadata));
+
+    /// <summary>Reads a string through a C function that reports the bytes it needs (NUL included).</summary>
+    private static string ReadText(TextReader read, string function)
     {
         // First ask for the size; the call reports it even when the buffer is too small.
-        var status = NativeMethods.cf_model_get_metadata(model, null, 0, out var required);
+        var (status, required) = read(null, 0);
         if (status != NativeStatus.Ok && (status != NativeStatus.InvalidArgument || required == 0))
         {
-            Check(status, nameof(cf_model_get_metadata));
+            Check(status, function);
         }
 
         while (true)
@@ -341,7 +403,7 @@ internal static unsafe class Proxy
             var buffer = new byte[checked((int)required)];
             fixed (byte* pointer = buffer)
             {
-                status = NativeMethods.cf_model_get_metadata(model, pointer, (nuint)buffer.Length, out required);
+                (status, required) = read(pointer, (nuint)buffer.Length);
             }
 
             if (status == NativeStatus.Ok)
@@ -350,13 +412,15 @@ internal static unsafe class Proxy
                 return System.Text.Encoding.UTF8.GetString(buffer, 0, Math.Max(0, (int)required - 1));
             }
 
-            // Another thread may have grown the metadata between the two calls: retry with the new size.
+            // Another thread may have grown the text between the two calls: retry with the new size.
             if (status != NativeStatus.InvalidArgument || required <= (nuint)buffer.Length)
             {
-                Check(status, nameof(cf_model_get_metadata));
+                Check(status, function);
             }
         }
     }
+
+    private delegate (NativeStatus Status, nuint Required) TextReader(byte* buffer, nuint length);
 
     internal static void cf_model_forward(
         ModelHandle model, ReadOnlySpan<float> pixels, ReadOnlySpan<float> features, int count, Span<float> probabilities)

@@ -9,7 +9,7 @@ namespace ChromoFarm.Training.Segmentation;
 /// <summary>Scores a segmenter against annotated metaphases and, given a model, the whole path to assigned classes.</summary>
 /// <param name="model">When given, the segmented objects are also classified and assigned per image (the end-to-end figure).</param>
 /// <param name="caller">The per-cell assignment; default: the shipped copy-number priors.</param>
-public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, string segmenterName, ChromosomeModel? model = null, KaryotypeCaller? caller = null)
+public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, ChromosomeModel? model = null, KaryotypeCaller? caller = null)
 {
     private readonly KaryotypeCaller caller = caller ?? new KaryotypeCaller(CopyNumberPriorsFile.Default);
 
@@ -66,7 +66,7 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, string 
 
         var scores = all.Scores();
         var images = Math.Max(1, scores.Images);
-        return new SegmentationReport(set.Kind, segmenterName, scores.Images, scores.Precision, scores.Recall, scores.F1,
+        return new SegmentationReport(set.Kind, segmenter.Name, scores.Images, scores.Precision, scores.Recall, scores.F1,
             scores.MeanIoU, scores.TruthInstances, scores.PredictedInstances, scores.Matched, scores.Merges, scores.Splits,
             seconds / images, slowest, threads)
         {

@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define CF_ABI_VERSION 2
+#define CF_ABI_VERSION 3
 #define CF_NUM_CLASSES 24
 /* Size features fed to the classifier head beside the pixels: relative length, relative area. */
 #define CF_NUM_SIZE_FEATURES 2
@@ -113,6 +113,38 @@ CF_API cf_status cf_segmentation_mask(const cf_segmentation* segmentation, int32
  * background, pixels outside the mask set to white), turned so its long (principal) axis is
  * vertical, cut to the turned mask's box plus `margin` px. */
 CF_API cf_status cf_segmentation_crop(const cf_segmentation* segmentation, int32_t index, int32_t margin, cf_image** out);
+
+/* ---- the learned segmenter ------------------------------------------------------------- */
+
+/* A small U-Net that labels each pixel of a spread; cf_segment_learned turns its labels into
+ * the same cf_segmentation as cf_segment. */
+#define CF_SEGMENT_CLASSES 3
+#define CF_SEGMENT_BACKGROUND 0
+#define CF_SEGMENT_INTERIOR 1   /* inside a chromosome */
+#define CF_SEGMENT_CONTACT 2    /* a chromosome's pixel next to another chromosome */
+#define CF_SEGMENT_IGNORE 255   /* a target pixel that does not count in the loss */
+#define CF_SEGMENT_NET_STRIDE 8 /* training tiles' sides are multiples of this */
+
+typedef struct cf_segment_net cf_segment_net;
+
+/* `width`: channels at full resolution (1..256; 16 is the shipped size). */
+CF_API cf_status cf_segment_net_create(int32_t width, uint64_t seed, int32_t device, cf_segment_net** out);
+CF_API cf_status cf_segment_net_load(const char* path, int32_t device, cf_segment_net** out);
+CF_API cf_status cf_segment_net_save(const cf_segment_net* net, const char* path);
+CF_API void cf_segment_net_destroy(cf_segment_net* net);
+/* Free text stored with the network (its provenance); get follows cf_model_get_metadata. */
+CF_API cf_status cf_segment_net_set_metadata(cf_segment_net* net, const char* metadata);
+CF_API cf_status cf_segment_net_get_metadata(const cf_segment_net* net, char* buffer, size_t length, size_t* required);
+/* The network's input for a spread (width*height floats, row by row), as cf_segment_learned makes it. */
+CF_API cf_status cf_segment_net_input(const cf_image* image, int32_t polarity, float* buffer, size_t length);
+/* One optimisation step (AdamW) on n tiles of size x size: inputs cut from cf_segment_net_input,
+ * targets one CF_SEGMENT_* value per pixel; class_weights (CF_SEGMENT_CLASSES floats) may be NULL.
+ * Not to be called while another thread segments with the same network. */
+CF_API cf_status cf_segment_net_step(cf_segment_net* net, const float* inputs, const uint8_t* targets, int32_t n,
+                                     int32_t size, float learning_rate, const float* class_weights, float* out_loss);
+/* Segments with the network; safe to call from many threads at once with one network. */
+CF_API cf_status cf_segment_learned(const cf_image* image, const cf_segment_net* net, const cf_segment_options* options,
+                                    cf_segmentation** out);
 
 /* ---- crops: measurement and preprocessing into a batch ---------------------------------- */
 

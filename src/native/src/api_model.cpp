@@ -73,15 +73,7 @@ CF_API cf_status cf_model_set_metadata(cf_model* model, const char* metadata) {
 }
 
 CF_API cf_status cf_model_get_metadata(const cf_model* model, char* buffer, size_t length, size_t* required) {
-  return cf::guard(__func__, [&] {
-    const std::string& metadata = cf::require(model, "model")->metadata;
-    const size_t needed = metadata.size() + 1;
-    if (required != nullptr) *required = needed;
-    if (length < needed)
-      cf::fail(CF_ERR_INVALID_ARGUMENT, "buffer holds " + std::to_string(length) + " bytes; the metadata needs " +
-                                            std::to_string(needed));
-    std::memcpy(cf::require(buffer, "buffer"), metadata.c_str(), needed);
-  });
+  return cf::guard(__func__, [&] { cf::copy_text(cf::require(model, "model")->metadata, buffer, length, required); });
 }
 
 CF_API cf_status cf_model_forward(cf_model* model, const float* pixels, const float* features, int32_t n,

@@ -62,20 +62,6 @@ double typical_width(const Components& components, int min_area) {
 }
 
 
-struct Piece {
-  cv::Rect box;  // in the image
-  cv::Mat mask;  // box-sized, 255 inside
-  int area;      // pixels inside
-};
-
-void emit(const cv::Mat& mask, cv::Point offset, std::vector<Piece>& pieces) {
-  cv::Rect tight = cv::boundingRect(mask);
-  if (tight.empty()) return;
-  cv::Mat tight_mask = mask(tight).clone();
-  const int area = cv::countNonZero(tight_mask);
-  pieces.push_back(Piece{tight + offset, std::move(tight_mask), area});
-}
-
 double median_area(const std::vector<Piece>& pieces, int min_area) {
   std::vector<int> areas;
   for (const Piece& piece : pieces)
@@ -148,6 +134,18 @@ double upright_turn_deg(const cv::Mat& mask) {
 
 }  // namespace
 
+bool spread_polarity(const cv::Mat& grey, const SegmentSettings& settings) {
+  return settings.polarity == CF_POLARITY_AUTO ? is_light_on_dark(grey) : settings.polarity == CF_POLARITY_LIGHT_ON_DARK;
+}
+
+void emit(const cv::Mat& mask, cv::Point offset, std::vector<Piece>& pieces) {
+  cv::Rect tight = cv::boundingRect(mask);
+  if (tight.empty()) return;
+  cv::Mat tight_mask = mask(tight).clone();
+  const int area = cv::countNonZero(tight_mask);
+  pieces.push_back(Piece{tight + offset, std::move(tight_mask), area});
+}
+
 SegmentSettings segment_settings(const cf_segment_options& options) {
   SegmentSettings settings;
   if (options.polarity < CF_POLARITY_AUTO || options.polarity > CF_POLARITY_LIGHT_ON_DARK)
@@ -161,11 +159,8 @@ SegmentSettings segment_settings(const cf_segment_options& options) {
 }
 
 cf_segmentation segment(const cv::Mat& grey, const SegmentSettings& settings) {
-  cf_segmentation result;
-  result.source = grey;
-  result.light_on_dark = settings.polarity == CF_POLARITY_AUTO ? is_light_on_dark(grey)
-                                                               : settings.polarity == CF_POLARITY_LIGHT_ON_DARK;
-  cv::Mat bright = result.light_on_dark ? grey : 255 - grey;
+  const bool light_on_dark = spread_polarity(grey, settings);
+  cv::Mat bright = light_on_dark ? grey : 255 - grey;
 
   // The background kernel should be just wider than a chromosome (diameter 1.5 widths): wider
   // kernels keep the haze between neighbouring chromosomes and merge them. Unless told, a first
@@ -214,7 +209,14 @@ cf_segmentation segment(const cv::Mat& grey, const SegmentSettings& settings) {
     }
     cut.push_back(std::move(piece));
   }
-  pieces = std::move(cut);
+  return assemble(grey, light_on_dark, std::move(cut), nuclei, settings);
+}
+
+cf_segmentation assemble(const cv::Mat& grey, bool light_on_dark, std::vector<Piece> pieces, const cv::Mat& nuclei,
+                         const SegmentSettings& settings) {
+  cf_segmentation result;
+  result.source = grey;
+  result.light_on_dark = light_on_dark;
 
   const double typical = median_area(pieces, settings.min_area);
   for (Piece& piece : pieces) {

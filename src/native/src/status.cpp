@@ -1,6 +1,7 @@
 #include "status.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <new>
 
 #include <c10/util/Exception.h>
@@ -38,6 +39,15 @@ void set_last_error(const char* function, const char* message) noexcept {
 }
 
 }  // namespace
+
+void copy_text(const std::string& text, char* buffer, size_t length, size_t* required) {
+  const size_t needed = text.size() + 1;
+  if (required != nullptr) *required = needed;
+  if (length < needed)
+    fail(CF_ERR_INVALID_ARGUMENT, "buffer holds " + std::to_string(length) + " bytes; the text needs " +
+                                      std::to_string(needed));
+  std::memcpy(require(buffer, "buffer"), text.c_str(), needed);
+}
 
 std::string number_text(double value) {
   char text[32];

@@ -31,6 +31,10 @@ T* require(T* pointer, const char* name) {
 // A number as a message shows it: 0.001, 1e-30, 44 (std::to_string prints 0.000000).
 std::string number_text(double value);
 
+// Copies text and its NUL into a caller's buffer; *required (when not NULL) gets the bytes needed
+// even when the buffer is too small, which is CF_ERR_INVALID_ARGUMENT.
+void copy_text(const std::string& text, char* buffer, size_t length, size_t* required);
+
 void clear_last_error() noexcept;
 const char* last_error() noexcept;
 // Rethrows the exception in flight, records its message and maps it to a status.
