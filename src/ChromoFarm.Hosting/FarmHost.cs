@@ -4,6 +4,7 @@ using ChromoFarm.Hosting.Endpoints;
 using ChromoFarm.Hosting.Health;
 using ChromoFarm.Hosting.Telemetry;
 using ChromoFarm.Ingest;
+using ChromoFarm.Native;
 using ChromoFarm.Results;
 using ChromoFarm.Storage;
 using ChromoFarm.Worker;
@@ -30,12 +31,16 @@ public static partial class FarmHost
     private const string Ready = "ready";
 
     /// <param name="defaultModel">The model a worker loads when Worker:Model is not set.</param>
-    public static async Task RunAsync(FarmConfiguration settings, string defaultModel, CancellationToken cancellationToken)
+    /// <param name="defaultSegmenterModel">The network a worker with Worker:Segmenter = learned loads when Worker:SegmenterModel is not set.</param>
+    public static async Task RunAsync(FarmConfiguration settings, string defaultModel, string defaultSegmenterModel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var telemetry = TelemetryProviders.Start(settings.Telemetry, settings.Telemetry.ServiceName ?? $"chromofarm-{settings.Role.ToString().ToLowerInvariant()}");
         using var model = settings.Worker is { } worker ? ChromosomeModel.Load(worker.Model ?? defaultModel, worker.Device) : null;
-        await using var app = Build(settings, model);
+        using var network = settings.Worker is { Segmenter: SegmenterKind.Learned } learned
+            ? SegmentationNetwork.Load(learned.SegmenterModel ?? defaultSegmenterModel, learned.Device)
+            : null;
+        await using var app = Build(settings, model, network);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("chromofarm");
 
         await WhenReachableAsync("RabbitMQ", () => FarmTopology.DeclareAsync(settings.RabbitMq, cancellationToken), log, cancellationToken).ConfigureAwait(false);
@@ -49,7 +54,7 @@ public static partial class FarmHost
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static WebApplication Build(FarmConfiguration settings, ChromosomeModel? model)
+    private static WebApplication Build(FarmConfiguration settings, ChromosomeModel? model, SegmentationNetwork? network)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, ApplicationName = "chromofarm" });
         builder.Configuration.Sources.Clear();
@@ -99,7 +104,7 @@ public static partial class FarmHost
         {
             case FarmRole.Worker:
                 // The same section FarmConfiguration validated, bound once more by the options system.
-                builder.Services.AddChromoFarmWorker(model!);
+                builder.Services.AddChromoFarmWorker(model!, segmenterNetwork: network);
                 builder.Services.Configure<WorkerOptions>(settings.Root.GetSection(WorkerOptions.Section));
                 break;
             case FarmRole.Coordinator:

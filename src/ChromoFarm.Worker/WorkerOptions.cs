@@ -11,6 +11,12 @@ public sealed class WorkerOptions
     /// <summary>Where the model runs (`serve worker`).</summary>
     public Native.ComputeDevice Device { get; set; } = Native.ComputeDevice.Cpu;
 
+    /// <summary>How whole spreads are cut into chromosomes.</summary>
+    public SegmenterKind Segmenter { get; set; } = SegmenterKind.Classical;
+
+    /// <summary>The learned segmenter's network (`serve worker`, Segmenter = Learned); null: the one shipped beside the binary.</summary>
+    public string? SegmenterModel { get; set; }
+
     /// <summary>Cells collected into one batch (their chromosomes share forward passes).</summary>
     public int CellsPerBatch { get; set; } = 8;
 

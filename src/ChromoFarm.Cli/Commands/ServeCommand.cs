@@ -24,7 +24,7 @@ internal static class ServeCommand
                 throw new UsageException(error.Message);
             }
 
-            await FarmHost.RunAsync(settings, DefaultModel.Path, cancellationToken).ConfigureAwait(false);
+            await FarmHost.RunAsync(settings, DefaultModel.Path, DefaultModel.SegmenterPath, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;
