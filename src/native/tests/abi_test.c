@@ -755,6 +755,39 @@ static int segment_net_step_refuses_bad_sizes_and_targets(void) {
   return failures ? 1 : 0;
 }
 
+/* One 8 x 8 tile leaves a single value per channel at the network's coarsest level, where batch
+ * norm cannot train. The step is refused as an argument error, and the network segments exactly
+ * as before it: a failed step must not leave it in training mode (batch statistics). */
+static int a_refused_step_leaves_the_network_segmenting_as_before(void) {
+  cf_image* image;
+  cf_segment_net* net = NULL;
+  cf_segmentation *before = NULL, *after = NULL;
+  cf_segment_options options;
+  float inputs[2 * 8 * 8], loss = 0;
+  uint8_t targets[2 * 8 * 8];
+  int i;
+  if (!data_exists("metaphase-mfish/0im.png")) return SKIPPED;
+  image = decode_data("metaphase-mfish/0im.png");
+  memset(&options, 0, sizeof options);
+  for (i = 0; i < 2 * 8 * 8; ++i) {
+    inputs[i] = (float)(i % 8 > 3);
+    targets[i] = (uint8_t)(i % 8 > 3);
+  }
+  EXPECT_OK(cf_segment_net_create(4, 1, CF_DEVICE_CPU, &net));
+  EXPECT_OK(cf_segment_learned(image, net, &options, &before));
+  EXPECT_STATUS(cf_segment_net_step(net, inputs, targets, 1, 8, 1e-3f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("batch norm"));
+  EXPECT_OK(cf_segment_learned(image, net, &options, &after));
+  EXPECT(same_segmentations(before, after));
+  /* Two such tiles are enough. */
+  EXPECT_OK(cf_segment_net_step(net, inputs, targets, 2, 8, 1e-3f, NULL, &loss));
+  cf_segmentation_destroy(before);
+  cf_segmentation_destroy(after);
+  cf_segment_net_destroy(net);
+  cf_image_destroy(image);
+  return failures ? 1 : 0;
+}
+
 /* Nothing about quality: only that an untrained network's segmentation is well formed. */
 static int untrained_segment_net_gives_well_formed_instances(void) {
   cf_image* image;
@@ -833,6 +866,7 @@ static const struct test tests[] = {
     {"refuses_what_is_not_a_segment_net", refuses_what_is_not_a_segment_net},
     {"segment_net_step_refuses_bad_sizes_and_targets", segment_net_step_refuses_bad_sizes_and_targets},
     {"untrained_segment_net_gives_well_formed_instances", untrained_segment_net_gives_well_formed_instances},
+    {"a_refused_step_leaves_the_network_segmenting_as_before", a_refused_step_leaves_the_network_segmenting_as_before},
 };
 
 int main(int argc, char** argv) {
