@@ -5,7 +5,7 @@ namespace ChromoFarm.Training.Tests;
 
 public sealed class SegmentationEvaluationTests
 {
-    private static readonly SegmentationEvaluation Classical = new(new MetaphaseSegmenter(), "classical");
+    private static readonly SegmentationEvaluation Classical = new(new MetaphaseSegmenter());
 
     [Fact]
     public void The_totals_split_into_tuned_and_held_out_and_the_fractions_follow_from_the_counts()

@@ -139,6 +139,8 @@ CF_API cf_status cf_segment_net_get_metadata(const cf_segment_net* net, char* bu
 CF_API cf_status cf_segment_net_input(const cf_image* image, int32_t polarity, float* buffer, size_t length);
 /* One optimisation step (AdamW) on n tiles of size x size: inputs cut from cf_segment_net_input,
  * targets one CF_SEGMENT_* value per pixel; class_weights (CF_SEGMENT_CLASSES floats) may be NULL.
+ * A single tile of size 8 is refused (batch norm needs n * (size / 8)^2 >= 2). Whether it succeeds
+ * or fails, the step leaves the network in evaluation mode.
  * Not to be called while another thread segments with the same network. */
 CF_API cf_status cf_segment_net_step(cf_segment_net* net, const float* inputs, const uint8_t* targets, int32_t n,
                                      int32_t size, float learning_rate, const float* class_weights, float* out_loss);

@@ -161,6 +161,13 @@ float segment_net_step(cf_segment_net& net, const float* inputs, const uint8_t* 
   if (size <= 0 || size % CF_SEGMENT_NET_STRIDE != 0)
     fail(CF_ERR_INVALID_ARGUMENT, "size " + std::to_string(size) + " is not a positive multiple of " +
                                       std::to_string(CF_SEGMENT_NET_STRIDE));
+  // Batch norm cannot train on one value per channel, which is what n tiles of size 8 leave at
+  // the coarsest level when n is 1; libtorch would fail inside the forward pass.
+  const int64_t coarsest = n * (size / CF_SEGMENT_NET_STRIDE) * (size / CF_SEGMENT_NET_STRIDE);
+  if (coarsest < 2)
+    fail(CF_ERR_INVALID_ARGUMENT, "n " + std::to_string(n) + " tiles of size " + std::to_string(size) +
+                                      " leave one value per channel at the network's coarsest level, too few for "
+                                      "batch norm to train on: give more tiles or larger ones");
   if (!std::isfinite(learning_rate) || learning_rate <= 0.0f)
     fail(CF_ERR_INVALID_ARGUMENT, "learning_rate " + number_text(learning_rate) + " is not a positive number");
   const int64_t pixels = n * size * size;
@@ -175,6 +182,12 @@ float segment_net_step(cf_segment_net& net, const float* inputs, const uint8_t* 
   for (auto& group : net.optimizer->param_groups())
     static_cast<torch::optim::AdamWOptions&>(group.options()).lr(learning_rate);
 
+  // Back to evaluation mode however the step ends: a network left training would segment with
+  // batch statistics and move its running averages under concurrent readers.
+  struct EvalOnExit {
+    SegmentNet& net;
+    ~EvalOnExit() { net->eval(); }
+  } restore{net.net};
   net.net->train();
   torch::Tensor x = torch::from_blob(const_cast<float*>(inputs), {n, 1, size, size}, torch::kFloat32).to(net.device);
   torch::Tensor y = torch::from_blob(const_cast<uint8_t*>(targets), {n, size, size}, torch::kUInt8)
@@ -187,7 +200,6 @@ float segment_net_step(cf_segment_net& net, const float* inputs, const uint8_t* 
   net.optimizer->zero_grad();
   loss.backward();
   net.optimizer->step();
-  net.net->eval();
   return loss.item<float>();
 }
 

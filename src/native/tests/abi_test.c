@@ -561,6 +561,271 @@ static int refuses_what_is_not_torchscript(void) {
   return failures ? 1 : 0;
 }
 
+/* ---- the learned segmenter --------------------------------------------------------------- */
+
+enum { kTile = 32, kTiles = 4 };
+
+/* Owner of each pixel of a tile: 0 background, 1.. a rectangle, -1 covered by two. */
+static void draw_rectangle(int* owner, int id, int x0, int y0, int width, int height) {
+  int x, y;
+  for (y = y0; y < y0 + height; ++y)
+    for (x = x0; x < x0 + width; ++x) owner[y * kTile + x] = owner[y * kTile + x] == 0 ? id : -1;
+}
+
+/* Tiles of bright rectangles on a dark, slightly noisy background, two of them touching, with
+ * targets by the training rule: interior, or contact within one pixel (8-neighbourhood) of
+ * another rectangle; the outermost row is ignored. */
+static void rectangle_tiles(float* inputs, uint8_t* targets) {
+  int owner[kTile * kTile];
+  int i, x, y, dx, dy;
+  unsigned state = 2024u;
+  for (i = 0; i < kTiles; ++i) {
+    float* input = inputs + i * kTile * kTile;
+    uint8_t* target = targets + i * kTile * kTile;
+    memset(owner, 0, sizeof owner);
+    draw_rectangle(owner, 1, 3 + i, 4, 10, 20 - 2 * i);
+    draw_rectangle(owner, 2, 13 + i, 6 + i, 8, 12); /* shares the column edge with rectangle 1 */
+    draw_rectangle(owner, 3, 26, 20 - i, 5, 9);     /* alone */
+    for (y = 0; y < kTile; ++y)
+      for (x = 0; x < kTile; ++x) {
+        const int own = owner[y * kTile + x];
+        uint8_t label = CF_SEGMENT_BACKGROUND;
+        state = state * 1103515245u + 12345u;
+        input[y * kTile + x] = (own != 0 ? 1.0f : 0.0f) + 0.05f * (float)((state >> 16) & 0xff) / 255.0f;
+        if (own == -1) label = CF_SEGMENT_CONTACT;
+        else if (own != 0) {
+          label = CF_SEGMENT_INTERIOR;
+          for (dy = -1; dy <= 1; ++dy)
+            for (dx = -1; dx <= 1; ++dx) {
+              const int nx = x + dx, ny = y + dy;
+              if (nx >= 0 && ny >= 0 && nx < kTile && ny < kTile && owner[ny * kTile + nx] != 0 &&
+                  owner[ny * kTile + nx] != own)
+                label = CF_SEGMENT_CONTACT;
+            }
+        }
+        target[y * kTile + x] = y == kTile - 1 ? CF_SEGMENT_IGNORE : label;
+      }
+  }
+}
+
+/* Takes `steps` steps on the rectangle tiles; the first and the last loss come back. */
+static void train_on_rectangles(cf_segment_net* net, int steps, float* first, float* last) {
+  static float inputs[kTiles * kTile * kTile];
+  static uint8_t targets[kTiles * kTile * kTile];
+  const float weights[CF_SEGMENT_CLASSES] = {1.0f, 1.0f, 3.0f};
+  float loss = 0;
+  int i;
+  rectangle_tiles(inputs, targets);
+  for (i = 0; i < steps; ++i) {
+    EXPECT_OK(cf_segment_net_step(net, inputs, targets, kTiles, kTile, 1e-2f, i % 2 ? weights : NULL, &loss));
+    if (i == 0 && first != NULL) *first = loss;
+  }
+  if (last != NULL) *last = loss;
+}
+
+static int same_segmentations(const cf_segmentation* a, const cf_segmentation* b) {
+  int32_t count_a = -1, count_b = -2, i;
+  int same = 1;
+  EXPECT_OK(cf_segmentation_count(a, &count_a));
+  EXPECT_OK(cf_segmentation_count(b, &count_b));
+  if (count_a != count_b) return 0;
+  for (i = 0; i < count_a && same; ++i) {
+    cf_instance first, second;
+    uint8_t *mask_a, *mask_b;
+    size_t length;
+    EXPECT_OK(cf_segmentation_instance(a, i, &first));
+    EXPECT_OK(cf_segmentation_instance(b, i, &second));
+    if (memcmp(&first, &second, sizeof first) != 0) return 0;
+    length = (size_t)first.width * first.height;
+    mask_a = (uint8_t*)malloc(length);
+    mask_b = (uint8_t*)malloc(length);
+    EXPECT_OK(cf_segmentation_mask(a, i, mask_a, length));
+    EXPECT_OK(cf_segmentation_mask(b, i, mask_b, length));
+    same = memcmp(mask_a, mask_b, length) == 0;
+    free(mask_a);
+    free(mask_b);
+  }
+  return same;
+}
+
+/* A network trained a little (so its batch-norm statistics have moved off their initial values),
+ * saved and loaded, segments the M-FISH spread exactly as before, and keeps its metadata. */
+static int segment_net_save_and_load_give_identical_segmentations(void) {
+  cf_image* image;
+  cf_segment_net *net = NULL, *loaded = NULL;
+  cf_segmentation *before = NULL, *after = NULL;
+  cf_segment_options options;
+  char path[4096], metadata[128];
+  size_t required = 0;
+  int32_t count = -1;
+  const char* json = "{\"architecture\":\"chromofarm-unet3\",\"note\":\"\xc2\xb5m, \xe6\x9f\x93\xe8\x89\xb2\xe4\xbd\x93\"}";
+  if (!data_exists("metaphase-mfish/0im.png")) return SKIPPED;
+  image = decode_data("metaphase-mfish/0im.png");
+  memset(&options, 0, sizeof options);
+  snprintf(path, sizeof path, "%s/segmenter.cfs", temp_dir);
+  EXPECT_OK(cf_segment_net_create(4, 11, CF_DEVICE_CPU, &net));
+  train_on_rectangles(net, 30, NULL, NULL);
+  EXPECT_OK(cf_segment_net_set_metadata(net, json));
+  EXPECT_OK(cf_segment_learned(image, net, &options, &before));
+  EXPECT_OK(cf_segment_net_save(net, path));
+  EXPECT_OK(cf_segment_net_load(path, CF_DEVICE_CPU, &loaded));
+  EXPECT_OK(cf_segment_learned(image, loaded, &options, &after));
+  EXPECT_OK(cf_segmentation_count(before, &count));
+  printf("0im.png: %d instances before and after\n", count);
+  EXPECT(count > 0); /* something to compare: thirty steps teach it that bright is chromosome */
+  EXPECT(same_segmentations(before, after));
+  EXPECT_STATUS(cf_segment_net_get_metadata(loaded, metadata, 4, &required), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(required == strlen(json) + 1);
+  EXPECT_OK(cf_segment_net_get_metadata(loaded, metadata, sizeof metadata, &required));
+  EXPECT(strcmp(metadata, json) == 0);
+  cf_segmentation_destroy(before);
+  cf_segmentation_destroy(after);
+  cf_segment_net_destroy(net);
+  cf_segment_net_destroy(loaded);
+  cf_image_destroy(image);
+  return failures ? 1 : 0;
+}
+
+static int segment_net_training_steps_reduce_the_loss(void) {
+  cf_segment_net* net = NULL;
+  float first = 0, last = 0;
+  EXPECT_OK(cf_segment_net_create(8, 3, CF_DEVICE_CPU, &net));
+  train_on_rectangles(net, 30, &first, &last);
+  printf("loss %.3f -> %.3f\n", first, last);
+  EXPECT(first > 0.0f && isfinite(first));
+  EXPECT(last < 0.5f * first);
+  cf_segment_net_destroy(net);
+  return failures ? 1 : 0;
+}
+
+static int refuses_what_is_not_a_segment_net(void) {
+  cf_model_config config = small_config();
+  cf_model* model = NULL;
+  cf_segment_net* net = (cf_segment_net*)1;
+  char path[4096];
+  FILE* file;
+  snprintf(path, sizeof path, "%s/corrupt.cfs", temp_dir);
+  file = fopen(path, "wb");
+  EXPECT(file != NULL);
+  if (file) {
+    fputs("PK not really a network", file);
+    fclose(file);
+  }
+  EXPECT_STATUS(cf_segment_net_load(path, CF_DEVICE_CPU, &net), CF_ERR_MODEL);
+  EXPECT(error_mentions(path));
+  EXPECT(net == NULL);
+
+  snprintf(path, sizeof path, "%s/absent.cfs", temp_dir);
+  EXPECT_STATUS(cf_segment_net_load(path, CF_DEVICE_CPU, &net), CF_ERR_MODEL);
+  EXPECT(error_mentions(path));
+
+  /* A classifier's file is a valid archive, but not of a segmentation network. */
+  snprintf(path, sizeof path, "%s/classifier.cfm", temp_dir);
+  EXPECT_OK(cf_model_create(&config, 1, CF_DEVICE_CPU, &model));
+  EXPECT_OK(cf_model_save(model, path));
+  EXPECT_STATUS(cf_segment_net_load(path, CF_DEVICE_CPU, &net), CF_ERR_MODEL);
+  EXPECT(error_mentions(path));
+  EXPECT(error_mentions("segmentation network"));
+  EXPECT(net == NULL);
+  cf_model_destroy(model);
+  return failures ? 1 : 0;
+}
+
+static int segment_net_step_refuses_bad_sizes_and_targets(void) {
+  static float inputs[kTiles * kTile * kTile];
+  static uint8_t targets[kTiles * kTile * kTile];
+  cf_segment_net* net = NULL;
+  float loss = -1.0f;
+  rectangle_tiles(inputs, targets);
+  EXPECT_OK(cf_segment_net_create(4, 1, CF_DEVICE_CPU, &net));
+  /* 12 x 12 tiles: the same buffers hold enough values, but 12 is no multiple of the stride 8. */
+  EXPECT_STATUS(cf_segment_net_step(net, inputs, targets, 2, 12, 1e-3f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("size 12"));
+  EXPECT_STATUS(cf_segment_net_step(net, inputs, targets, 0, kTile, 1e-3f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT_STATUS(cf_segment_net_step(net, inputs, targets, kTiles, kTile, 0.0f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("learning_rate"));
+  targets[kTile * kTile + 5] = 7;
+  EXPECT_STATUS(cf_segment_net_step(net, inputs, targets, kTiles, kTile, 1e-3f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("targets[1029] = 7"));
+  EXPECT(loss == -1.0f);
+  EXPECT_STATUS(cf_segment_net_step(NULL, inputs, targets, kTiles, kTile, 1e-3f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("net"));
+  cf_segment_net_destroy(net);
+  cf_segment_net_destroy(NULL);
+  return failures ? 1 : 0;
+}
+
+/* One 8 x 8 tile leaves a single value per channel at the network's coarsest level, where batch
+ * norm cannot train. The step is refused as an argument error, and the network segments exactly
+ * as before it: a failed step must not leave it in training mode (batch statistics). */
+static int a_refused_step_leaves_the_network_segmenting_as_before(void) {
+  cf_image* image;
+  cf_segment_net* net = NULL;
+  cf_segmentation *before = NULL, *after = NULL;
+  cf_segment_options options;
+  float inputs[2 * 8 * 8], loss = 0;
+  uint8_t targets[2 * 8 * 8];
+  int i;
+  if (!data_exists("metaphase-mfish/0im.png")) return SKIPPED;
+  image = decode_data("metaphase-mfish/0im.png");
+  memset(&options, 0, sizeof options);
+  for (i = 0; i < 2 * 8 * 8; ++i) {
+    inputs[i] = (float)(i % 8 > 3);
+    targets[i] = (uint8_t)(i % 8 > 3);
+  }
+  EXPECT_OK(cf_segment_net_create(4, 1, CF_DEVICE_CPU, &net));
+  EXPECT_OK(cf_segment_learned(image, net, &options, &before));
+  EXPECT_STATUS(cf_segment_net_step(net, inputs, targets, 1, 8, 1e-3f, NULL, &loss), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("batch norm"));
+  EXPECT_OK(cf_segment_learned(image, net, &options, &after));
+  EXPECT(same_segmentations(before, after));
+  /* Two such tiles are enough. */
+  EXPECT_OK(cf_segment_net_step(net, inputs, targets, 2, 8, 1e-3f, NULL, &loss));
+  cf_segmentation_destroy(before);
+  cf_segmentation_destroy(after);
+  cf_segment_net_destroy(net);
+  cf_image_destroy(image);
+  return failures ? 1 : 0;
+}
+
+/* Nothing about quality: only that an untrained network's segmentation is well formed. */
+static int untrained_segment_net_gives_well_formed_instances(void) {
+  cf_image* image;
+  cf_segment_net* net = NULL;
+  cf_segmentation* segmentation = NULL;
+  cf_segment_options options;
+  int32_t count = -1, i, j;
+  if (!data_exists("metaphase-mfish/0im.png")) return SKIPPED;
+  image = decode_data("metaphase-mfish/0im.png");
+  memset(&options, 0, sizeof options);
+  EXPECT_OK(cf_segment_net_create(4, 1, CF_DEVICE_CPU, &net));
+  EXPECT_OK(cf_segment_learned(image, net, &options, &segmentation));
+  EXPECT_OK(cf_segmentation_count(segmentation, &count));
+  printf("0im.png: %d instances from an untrained network\n", count);
+  EXPECT(count >= 0);
+  for (i = 0; i < count; ++i) {
+    cf_instance instance;
+    uint8_t* mask;
+    int32_t inside = 0, other = 0;
+    EXPECT_OK(cf_segmentation_instance(segmentation, i, &instance));
+    EXPECT(instance.x >= 0 && instance.y >= 0 && instance.width > 0 && instance.height > 0 &&
+           instance.x + instance.width <= 644 && instance.y + instance.height <= 516);
+    mask = (uint8_t*)malloc((size_t)instance.width * instance.height);
+    EXPECT_OK(cf_segmentation_mask(segmentation, i, mask, (size_t)instance.width * instance.height));
+    for (j = 0; j < instance.width * instance.height; ++j) {
+      inside += mask[j] == 255;
+      other += mask[j] != 0 && mask[j] != 255;
+    }
+    EXPECT(inside == instance.area && inside > 0 && other == 0);
+    free(mask);
+  }
+  EXPECT_STATUS(cf_segment_learned(image, NULL, &options, &segmentation), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(segmentation == NULL);
+  cf_segment_net_destroy(net);
+  cf_image_destroy(image);
+  return failures ? 1 : 0;
+}
+
 static int reports_versions(void) {
   EXPECT(cf_abi_version() == CF_ABI_VERSION);
   EXPECT(strstr(cf_build_info(), "libtorch") != NULL && strstr(cf_build_info(), "opencv") != NULL);
@@ -596,6 +861,12 @@ static const struct test tests[] = {
     {"training_steps_reduce_the_loss", training_steps_reduce_the_loss},
     {"resumes_training_exactly", resumes_training_exactly},
     {"refuses_what_is_not_torchscript", refuses_what_is_not_torchscript},
+    {"segment_net_save_and_load_give_identical_segmentations", segment_net_save_and_load_give_identical_segmentations},
+    {"segment_net_training_steps_reduce_the_loss", segment_net_training_steps_reduce_the_loss},
+    {"refuses_what_is_not_a_segment_net", refuses_what_is_not_a_segment_net},
+    {"segment_net_step_refuses_bad_sizes_and_targets", segment_net_step_refuses_bad_sizes_and_targets},
+    {"untrained_segment_net_gives_well_formed_instances", untrained_segment_net_gives_well_formed_instances},
+    {"a_refused_step_leaves_the_network_segmenting_as_before", a_refused_step_leaves_the_network_segmenting_as_before},
 };
 
 int main(int argc, char** argv) {
