@@ -31,9 +31,10 @@ public sealed record SegmenterTrainingOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TilesPerImage);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width);
-        if (TileSize <= 0 || TileSize % Native.SegmentationNetwork.Stride != 0)
+        // At least two cells at the network's deepest level, or batch norm has nothing to normalise over.
+        if (TileSize < 2 * Native.SegmentationNetwork.Stride || TileSize % Native.SegmentationNetwork.Stride != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, $"must be a positive multiple of {Native.SegmentationNetwork.Stride}");
+            throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, $"must be a multiple of {Native.SegmentationNetwork.Stride}, at least {2 * Native.SegmentationNetwork.Stride}");
         }
 
         if (!(LearningRate > 0) || !(ContactWeight > 0))
