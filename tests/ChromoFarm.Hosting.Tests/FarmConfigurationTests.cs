@@ -1,6 +1,7 @@
 using ChromoFarm.Hosting;
 using ChromoFarm.Hosting.Options;
 using ChromoFarm.Native;
+using ChromoFarm.Worker;
 
 namespace ChromoFarm.Hosting.Tests;
 
@@ -30,6 +31,23 @@ public sealed class FarmConfigurationTests
 
         Assert.False(FarmConfiguration.Load(FarmRole.Api, null, With()).MigratesDatabase);
         Assert.True(FarmConfiguration.Load(FarmRole.Api, null, With(("Results:MigrateAtStart", "true"))).MigratesDatabase);
+    }
+
+    [Fact]
+    public void A_worker_cuts_spreads_classically_unless_told_to_use_the_learned_segmenter()
+    {
+        var plain = FarmConfiguration.Load(FarmRole.Worker, null, With()).Worker!;
+        Assert.Equal((SegmenterKind.Classical, (string?)null), (plain.Segmenter, plain.SegmenterModel));
+
+        var learned = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "learned"), ("Worker:SegmenterModel", "/models/unet.cfs"))).Worker!;
+        Assert.Equal((SegmenterKind.Learned, "/models/unet.cfs"), (learned.Segmenter, learned.SegmenterModel));
+    }
+
+    [Fact]
+    public void An_unknown_segmenter_is_refused_at_start_naming_the_setting()
+    {
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "unet"))));
+        Assert.Contains("Worker", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -104,10 +104,17 @@ cv::Mat network_input(const cv::Mat& grey, bool light_on_dark) {
       if ((seen += counts[v]) > target) return v;
     return 255;
   };
+  // The background is most of the image: its median is the zero and the spread of its darker
+  // half the noise. Heights above it are taken in units of noise and compressed (asinh), so a
+  // bright nucleus no longer squeezes faint chromosomes into a few levels, whatever the exposure.
   const int background = level(0.5);
-  const double scale = std::max(1, level(0.99) - background);
+  const double noise = std::max(1.0, (background - level(0.1)) / 1.28);
   cv::Mat input;
-  bright.convertTo(input, CV_32F, 1.0 / scale, -background / scale);
+  bright.convertTo(input, CV_32F, 1.0 / (3.0 * noise), -background / (3.0 * noise));
+  for (int y = 0; y < input.rows; ++y) {
+    float* row = input.ptr<float>(y);
+    for (int x = 0; x < input.cols; ++x) row[x] = std::asinh(row[x]) / 3.0f;
+  }
   return input;
 }
 

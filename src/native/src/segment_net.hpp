@@ -44,8 +44,9 @@ class SegmentNetImpl : public torch::nn::Module {
 };
 TORCH_MODULE(SegmentNet);
 
-// The network's input for a spread: chromosomes bright, the median (background) at 0 and the
-// 99th percentile at 1, so stains and exposures meet the network on one scale.
+// The network's input for a spread: chromosomes bright, the background at 0, heights above it
+// in units of the background's noise, log-compressed; stains and exposures meet the network on
+// one scale.
 cv::Mat network_input(const cv::Mat& grey, bool light_on_dark);
 
 }  // namespace cf
