@@ -39,14 +39,14 @@ void check_range(const char* name, int32_t value, int32_t low, int32_t high) {
                                       std::to_string(low) + ".." + std::to_string(high));
 }
 
+}  // namespace
+
 int64_t read_int(torch::serialize::InputArchive& archive, const char* key) {
   c10::IValue value;
   archive.read(key, value);
   if (!value.isInt()) fail(CF_ERR_MODEL, std::string("entry '") + key + "' is not an integer");
   return value.toInt();
 }
-
-}  // namespace
 
 void validate_config(const cf_model_config& config) {
   check_range("canvas", config.canvas, 8, 1024);

@@ -46,6 +46,9 @@ void save_archive_atomically(torch::serialize::OutputArchive& archive, const cha
 // expected content in the message ("ChromoFarm model", "trainer state").
 void load_archive(torch::serialize::InputArchive& archive, const char* path, torch::Device device, const char* what);
 
+// An integer entry of a model archive; anything else is CF_ERR_MODEL naming the key.
+int64_t read_int(torch::serialize::InputArchive& archive, const char* key);
+
 // Softmax over the classes for n crops; out gets n*num_classes floats.
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out);
 

@@ -42,13 +42,6 @@ void check_width(int64_t width) {
     fail(CF_ERR_INVALID_ARGUMENT, "width " + std::to_string(width) + " is outside 1..256");
 }
 
-int64_t read_int(torch::serialize::InputArchive& archive, const char* key) {
-  c10::IValue value;
-  archive.read(key, value);
-  if (!value.isInt()) fail(CF_ERR_MODEL, std::string("entry '") + key + "' is not an integer");
-  return value.toInt();
-}
-
 }  // namespace
 
 ConvPairImpl::ConvPairImpl(int64_t in_channels, int64_t out_channels)
