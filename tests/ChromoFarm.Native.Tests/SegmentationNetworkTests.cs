@@ -178,7 +178,25 @@ public class SegmentationNetworkTests
         Assert.Equal(metaphase.Width * metaphase.Height, input.Length);
         var sorted = input.Order().ToArray();
         Assert.Equal(0f, sorted[sorted.Length / 2], 3); // the median is the background
-        Assert.InRange(sorted[(int)(0.99 * sorted.Length)], 0.99f, 1.01f); // the 99th percentile at 1
+        Assert.True(sorted[^1] > 0.5f, $"the brightest pixel gives {sorted[^1]}");
+    }
+
+    [Fact]
+    public void The_network_input_measures_heights_in_units_of_background_noise_compressed_by_asinh()
+    {
+        // 40 % at 14, 50 % at 20, 10 % at 200: background (median) 20, 10th percentile 14, so the noise
+        // is (20 - 14) / 1.28 = 4.6875 and a pixel v gives asinh((v - 20) / (3 * 4.6875)) / 3.
+        var pixels = new byte[100 * 100];
+        Array.Fill(pixels, (byte)14, 0, 4000);
+        Array.Fill(pixels, (byte)20, 4000, 5000);
+        Array.Fill(pixels, (byte)200, 9000, 1000);
+        using var spread = GreyImage.FromPixels(pixels, 100, 100);
+
+        var input = SegmentationNetwork.Input(spread, Polarity.LightOnDark);
+
+        Assert.Equal(-0.138226f, input[0], 4);
+        Assert.Equal(0f, input[4000], 6);
+        Assert.Equal(1.081372f, input[9000], 4); // 180 levels above the background, compressed to about 1
     }
 
     [Fact]
