@@ -6,10 +6,9 @@
 #include <opencv2/imgproc.hpp>
 
 namespace cf {
-namespace {
 
 // Counts of the pixels where `ignore` is zero (all pixels when it is empty).
-std::array<int, 256> histogram(const cv::Mat& grey, const cv::Mat& ignore = {}) {
+std::array<int, 256> histogram(const cv::Mat& grey, const cv::Mat& ignore) {
   std::array<int, 256> counts{};
   for (int y = 0; y < grey.rows; ++y) {
     const uint8_t* row = grey.ptr<uint8_t>(y);
@@ -25,6 +24,17 @@ int64_t total_of(const std::array<int, 256>& counts) {
   for (int c : counts) total += c;
   return total;
 }
+
+int percentile(const std::array<int, 256>& counts, int64_t total, double fraction) {
+  int64_t target = static_cast<int64_t>(fraction * static_cast<double>(total)), seen = 0;
+  for (int v = 0; v < 256; ++v) {
+    seen += counts[v];
+    if (seen > target) return v;
+  }
+  return 255;
+}
+
+namespace {
 
 // Otsu's threshold of a histogram: the level that maximises the between-class variance.
 double otsu(const std::array<int, 256>& counts) {
@@ -45,15 +55,6 @@ double otsu(const std::array<int, 256>& counts) {
     }
   }
   return level;
-}
-
-int percentile(const std::array<int, 256>& counts, int64_t total, double fraction) {
-  int64_t target = static_cast<int64_t>(fraction * static_cast<double>(total)), seen = 0;
-  for (int v = 0; v < 256; ++v) {
-    seen += counts[v];
-    if (seen > target) return v;
-  }
-  return 255;
 }
 
 // Chromosomes bright, background removed: a white top-hat (the image minus its opening by a

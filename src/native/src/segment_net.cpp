@@ -14,6 +14,7 @@
 #include <torch/utils.h>
 
 #include "classifier.hpp"
+#include "segment_contrast.hpp"
 #include "status.hpp"
 #include "threads.hpp"
 
@@ -85,18 +86,9 @@ torch::Tensor SegmentNetImpl::forward(const torch::Tensor& x) {
 
 cv::Mat network_input(const cv::Mat& grey, bool light_on_dark) {
   cv::Mat bright = light_on_dark ? grey : 255 - grey;
-  int counts[256] = {};
-  for (int y = 0; y < bright.rows; ++y) {
-    const uint8_t* row = bright.ptr<uint8_t>(y);
-    for (int x = 0; x < bright.cols; ++x) ++counts[row[x]];
-  }
-  auto level = [&](double fraction) {
-    const int64_t target = static_cast<int64_t>(fraction * static_cast<double>(bright.total()));
-    int64_t seen = 0;
-    for (int v = 0; v < 256; ++v)
-      if ((seen += counts[v]) > target) return v;
-    return 255;
-  };
+  const auto counts = histogram(bright);
+  const int64_t total = static_cast<int64_t>(bright.total());
+  auto level = [&](double fraction) { return percentile(counts, total, fraction); };
   // The background is most of the image: its median is the zero and the spread of its darker
   // half the noise. Heights above it are taken in units of noise and compressed (asinh), so a
   // bright nucleus no longer squeezes faint chromosomes into a few levels, whatever the exposure.
