@@ -41,6 +41,7 @@ public class SegmenterTrainingTests
         Assert.Equal(0, set.GetProperty("held_out_images").GetInt32());
         Assert.Equal(2, root.GetProperty("options").GetProperty("epochs").GetInt32());
         Assert.Equal(64, root.GetProperty("options").GetProperty("tile_size").GetInt32());
+        Assert.True(root.GetProperty("options").GetProperty("balance_sets").GetBoolean());
 
         Assert.Equal([1, 2], epochs.Select(e => e.Epoch));
         Assert.All(epochs, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0, $"epoch {e.Epoch} loss {e.Loss}"));

@@ -23,13 +23,14 @@ internal static class TrainSegmenterCommand
         var tileSize = new Option<int>("--tile-size") { Description = "Side of a training tile, px (multiple of 8)", DefaultValueFactory = _ => defaults.TileSize };
         var width = new Option<int>("--width") { Description = "Channels at full resolution", DefaultValueFactory = _ => defaults.Width };
         var learningRate = new Option<float>("--lr") { Description = "Peak learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => defaults.LearningRate };
+        var unbalanced = new Option<bool>("--no-balance") { Description = "Draw tiles per image rather than giving every --data set the same share of an epoch" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (initialisation, tiles, augmentation)", DefaultValueFactory = _ => defaults.Seed };
         var device = CommonOptions.Device(ComputeDevice.Cpu);
         var threads = CommonOptions.Threads();
         var command = new Command("train-segmenter",
             "Train the learned segmenter (a small U-Net: background, chromosome, contact) on annotated spreads; evaluate it with evaluate-segmentation --segmenter learned")
         {
-            data, output, epochs, tiles, tileSize, width, learningRate, seed, device, threads,
+            data, output, epochs, tiles, tileSize, width, learningRate, unbalanced, seed, device, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -41,6 +42,7 @@ internal static class TrainSegmenterCommand
                 TileSize = parse.GetValue(tileSize),
                 Width = parse.GetValue(width),
                 LearningRate = parse.GetValue(learningRate),
+                BalanceSets = !parse.GetValue(unbalanced),
                 Seed = parse.GetValue(seed),
             };
             var sets = parse.GetValue(data)!.Select(folder => SpreadSet.Open(folder.FullName)).ToArray();

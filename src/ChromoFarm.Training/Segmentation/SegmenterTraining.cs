@@ -10,7 +10,8 @@ public sealed record SegmenterEpoch(int Epoch, int Epochs, double Loss, TimeSpan
 /// <summary>
 /// Trains the learned segmenter's network on the tuning images of annotated spread sets (the
 /// held-out quarter is never read): random tiles, turned and mirrored, brightness scaled,
-/// against <see cref="SegmentationTargets"/>.
+/// against <see cref="SegmentationTargets"/>. With <see cref="SegmenterTrainingOptions.BalanceSets"/>
+/// every set gets the same share of an epoch's tiles, so a small set is not drowned by a large one.
 /// </summary>
 public sealed class SegmenterTraining(SegmenterTrainingOptions options)
 {
@@ -23,7 +24,7 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         ArgumentNullException.ThrowIfNull(sets);
         options.Validate();
         var images = Load(sets, loading);
-        if (images.Count == 0)
+        if (images.Sum(set => set.Count) == 0)
         {
             throw new ArgumentException("the sets hold no tuning images to train on", nameof(sets));
         }
@@ -32,7 +33,7 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         try
         {
             Train(network, images, progress);
-            network.Metadata = Provenance(sets, images.Count);
+            network.Metadata = Provenance(sets, images.Sum(set => set.Count));
             return network;
         }
         catch
@@ -42,21 +43,23 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         }
     }
 
-    private void Train(SegmentationNetwork network, IReadOnlyList<TrainingImage> images, IProgress<SegmenterEpoch>? progress)
+    private void Train(SegmentationNetwork network, IReadOnlyList<IReadOnlyList<TrainingImage>> images, IProgress<SegmenterEpoch>? progress)
     {
         var random = new Random(unchecked((int)options.Seed));
         int size = options.TileSize, tile = size * size, batch = options.BatchSize;
         var inputs = new float[batch * tile];
         var targets = new byte[batch * tile];
         float[] weights = [1f, 1f, options.ContactWeight];
-        var tilesPerEpoch = images.Count * options.TilesPerImage;
+        var tilesPerEpoch = images.Sum(set => set.Count) * options.TilesPerImage;
+        var sources = TilePlan.Epoch(images.Select(set => set.Count).ToArray(), options.TilesPerImage, options.BalanceSets)
+            .Select(source => images[source.Set][source.Image]).ToArray();
         var stepsPerEpoch = (tilesPerEpoch + batch - 1) / batch;
         var totalSteps = options.Epochs * stepsPerEpoch;
         var clock = Stopwatch.StartNew();
         var step = 0;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            var order = Enumerable.Range(0, tilesPerEpoch).Select(i => images[i % images.Count]).OrderBy(_ => random.Next()).ToArray();
+            var order = sources.OrderBy(_ => random.Next()).ToArray();
             double lossSum = 0;
             for (var start = 0; start < order.Length; start += batch)
             {
@@ -77,18 +80,25 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         }
     }
 
-    private static List<TrainingImage> Load(IReadOnlyList<SpreadSet> sets, Action<int, int>? loading)
+    private static List<IReadOnlyList<TrainingImage>> Load(IReadOnlyList<SpreadSet> sets, Action<int, int>? loading)
     {
-        var sources = sets.SelectMany(set => set.Spreads.Where(source => !source.HeldOut)).ToArray();
-        var images = new List<TrainingImage>(sources.Length);
-        foreach (var source in sources)
+        var total = sets.Sum(set => set.Spreads.Count(source => !source.HeldOut));
+        var loaded = 0;
+        var images = new List<IReadOnlyList<TrainingImage>>(sets.Count);
+        foreach (var set in sets)
         {
-            using var spread = source.Load();
-            var masks = spread.Truth.Select(t => t.Mask).ToArray();
-            int width = spread.Image.Width, height = spread.Image.Height;
-            images.Add(new TrainingImage(SegmentationNetwork.Input(spread.Image), SegmentationTargets.Of(masks, width, height), width, height,
-                masks.Select(m => (m.X + m.Width / 2, m.Y + m.Height / 2)).ToArray()));
-            loading?.Invoke(images.Count, sources.Length);
+            var setImages = new List<TrainingImage>();
+            foreach (var source in set.Spreads.Where(source => !source.HeldOut))
+            {
+                using var spread = source.Load();
+                var masks = spread.Truth.Select(t => t.Mask).ToArray();
+                int width = spread.Image.Width, height = spread.Image.Height;
+                setImages.Add(new TrainingImage(SegmentationNetwork.Input(spread.Image), SegmentationTargets.Of(masks, width, height), width, height,
+                    masks.Select(m => (m.X + m.Width / 2, m.Y + m.Height / 2)).ToArray()));
+                loading?.Invoke(++loaded, total);
+            }
+
+            images.Add(setImages);
         }
 
         return images;
@@ -99,7 +109,7 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         architecture = Architecture,
         trained_on = sets.Select(s => new { kind = s.Kind, tuning_images = s.Spreads.Count(x => !x.HeldOut), held_out_images = s.Spreads.Count(x => x.HeldOut) }),
         images,
-        options = new { epochs = options.Epochs, tile_size = options.TileSize, tiles_per_image = options.TilesPerImage, batch_size = options.BatchSize, learning_rate = options.LearningRate, width = options.Width, contact_weight = options.ContactWeight, seed = options.Seed },
+        options = new { epochs = options.Epochs, tile_size = options.TileSize, tiles_per_image = options.TilesPerImage, batch_size = options.BatchSize, learning_rate = options.LearningRate, width = options.Width, contact_weight = options.ContactWeight, balance_sets = options.BalanceSets, seed = options.Seed },
         trained_at = DateTimeOffset.UtcNow,
     });
 

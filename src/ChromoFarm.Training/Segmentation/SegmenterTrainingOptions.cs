@@ -23,6 +23,12 @@ public sealed record SegmenterTrainingOptions
     /// <summary>Loss weight of contact pixels against 1 for the others: they are few and decide the splits.</summary>
     public float ContactWeight { get; init; } = 3f;
 
+    /// <summary>
+    /// Give every training set the same share of an epoch's tiles (rather than a share by its
+    /// number of images), so a small set such as M-FISH's 53 tuning images is not outweighed.
+    /// </summary>
+    public bool BalanceSets { get; init; } = true;
+
     public ulong Seed { get; init; } = 1;
 
     public void Validate()
