@@ -5,12 +5,13 @@
 #
 #   bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N]
 #
-# About 16 minutes on 2 CPU cores (50 epochs); --device cuda uses a GPU where the core was built with CUDA.
+# About an hour on 2 CPU cores (180 epochs). On a GPU, run the CLI itself with --device cuda, where the
+# native core was built with CUDA.
 set -euo pipefail
 
 data=../shared/data
 out=artifacts/bench/segmenter.cfs
-epochs=50
+epochs=180
 while [ $# -gt 0 ]; do
   case $1 in
     --data) data=${2:?--data needs a DIR}; shift 2 ;;
