@@ -50,10 +50,9 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         var inputs = new float[batch * tile];
         var targets = new byte[batch * tile];
         float[] weights = [1f, 1f, options.ContactWeight];
-        var tilesPerEpoch = images.Sum(set => set.Count) * options.TilesPerImage;
         var sources = TilePlan.Epoch(images.Select(set => set.Count).ToArray(), options.TilesPerImage, options.BalanceSets)
             .Select(source => images[source.Set][source.Image]).ToArray();
-        var stepsPerEpoch = (tilesPerEpoch + batch - 1) / batch;
+        var stepsPerEpoch = (sources.Length + batch - 1) / batch;
         var totalSteps = options.Epochs * stepsPerEpoch;
         var clock = Stopwatch.StartNew();
         var step = 0;
