@@ -15,7 +15,7 @@ public class HandleLeakTests
     [Fact]
     public void A_decoded_image_is_counted_as_live_until_disposed()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
 
         var image = GreyImage.Decode(SharedData.File("bioimlab/1/10a.bmp"));
         var whileAlive = NativeHandle.LiveCount;
@@ -28,7 +28,7 @@ public class HandleLeakTests
     [Fact]
     public void Decoding_segmenting_and_cropping_leave_no_handle_behind()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
 
         using (var metaphase = GreyImage.Decode(SharedData.File("metaphase-mfish/0im.png")))
         using (var segmentation = new MetaphaseSegmenter().Segment(metaphase))
@@ -46,7 +46,7 @@ public class HandleLeakTests
     [Fact]
     public void Preprocessing_predicting_training_and_saving_leave_no_handle_behind()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
         using var temp = new TempDirectory();
 
         using (var cell = Pki3Cell.Load(take: 6))
@@ -71,7 +71,7 @@ public class HandleLeakTests
     [Fact]
     public void A_model_disposed_before_its_trainer_is_destroyed_with_the_trainer()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
         var model = TestModels.CreateSmall();
         var trainer = ClassifierTrainer.Create(model, new TrainerOptions());
 
@@ -86,7 +86,7 @@ public class HandleLeakTests
     [Fact]
     public void Failed_calls_leave_no_handle_behind()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("notes.cfm"), "not a model");
 
@@ -96,14 +96,5 @@ public class HandleLeakTests
         Assert.ThrowsAny<NativeException>(() => ChromosomeClassifier.Load(temp.File("missing.cfm"), ComputeDevice.Cpu));
 
         Assert.Equal(start, NativeHandle.LiveCount);
-    }
-
-    /// <summary>The count once finalizers of anything another test forgot have run.</summary>
-    private static long SettledLiveCount()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return NativeHandle.LiveCount;
     }
 }

@@ -226,7 +226,7 @@ public class SegmentationNetworkHandleTests
     [Fact]
     public void Creating_training_saving_loading_and_segmenting_leave_no_handle_behind()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
         using var temp = new TempDirectory();
 
         using (var metaphase = GreyImage.Decode(SharedData.File("metaphase-mfish/0im.png")))
@@ -245,7 +245,7 @@ public class SegmentationNetworkHandleTests
     [Fact]
     public void Failed_loads_and_steps_leave_no_handle_behind()
     {
-        var start = SettledLiveCount();
+        var start = LiveHandles.Settled();
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("notes.cfs"), "not a network");
 
@@ -257,15 +257,6 @@ public class SegmentationNetworkHandleTests
         }
 
         Assert.Equal(start, NativeHandle.LiveCount);
-    }
-
-    /// <summary>The count once finalizers of anything another test forgot have run.</summary>
-    private static long SettledLiveCount()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return NativeHandle.LiveCount;
     }
 }
 
