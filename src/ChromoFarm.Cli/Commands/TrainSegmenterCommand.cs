@@ -24,13 +24,17 @@ internal static class TrainSegmenterCommand
         var width = new Option<int>("--width") { Description = "Channels at full resolution", DefaultValueFactory = _ => defaults.Width };
         var learningRate = new Option<float>("--lr") { Description = "Peak learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => defaults.LearningRate };
         var unbalanced = new Option<bool>("--no-balance") { Description = "Draw tiles per image rather than giving every --data set the same share of an epoch" };
+        var composed = new Option<int>("--composed")
+        {
+            Description = "Also train on this many fluorescence spreads composed from each M-FISH set's clean tuning chromosomes, touching and overlapping at random (a set of their own)",
+        };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (initialisation, tiles, augmentation)", DefaultValueFactory = _ => defaults.Seed };
         var device = CommonOptions.Device(ComputeDevice.Cpu);
         var threads = CommonOptions.Threads();
         var command = new Command("train-segmenter",
             "Train the learned segmenter (a small U-Net: background, chromosome, contact) on annotated spreads; evaluate it with evaluate-segmentation --segmenter learned")
         {
-            data, output, epochs, tiles, tileSize, width, learningRate, unbalanced, seed, device, threads,
+            data, output, epochs, tiles, tileSize, width, learningRate, unbalanced, composed, seed, device, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -45,7 +49,7 @@ internal static class TrainSegmenterCommand
                 BalanceSets = !parse.GetValue(unbalanced),
                 Seed = parse.GetValue(seed),
             };
-            var sets = parse.GetValue(data)!.Select(folder => SpreadSet.Open(folder.FullName)).ToArray();
+            var sets = WithComposed(parse.GetValue(data)!.Select(folder => SpreadSet.Open(folder.FullName)).ToArray(), parse.GetValue(composed), options.Seed);
             var outputPath = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
 
@@ -77,6 +81,28 @@ internal static class TrainSegmenterCommand
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
+    }
+
+    /// <summary>The sets, each M-FISH one followed by <paramref name="count"/> spreads composed from its tuning chromosomes.</summary>
+    private static SpreadSet[] WithComposed(SpreadSet[] sets, int count, ulong seed)
+    {
+        if (count < 0)
+        {
+            throw new UsageException($"--composed {count}: the number of composed spreads cannot be negative");
+        }
+
+        if (count > 0 && !sets.Any(set => set.Kind == SpreadSet.Mfish))
+        {
+            throw new UsageException("--composed needs an M-FISH --data set: spreads are composed from its fluorescence chromosomes");
+        }
+
+        if (count == 0)
+        {
+            return sets;
+        }
+
+        var options = new ComposedSpreadOptions { Count = count, Seed = seed };
+        return sets.SelectMany(set => set.Kind == SpreadSet.Mfish ? [set, SpreadSet.ComposedFrom(set, options)] : new[] { set }).ToArray();
     }
 
     /// <summary>Reports on the training thread; <see cref="Progress{T}"/> would post to the thread pool.</summary>

@@ -2,7 +2,8 @@ namespace ChromoFarm.Training.Segmentation;
 
 /// <summary>
 /// One chromosome cut out of its crop and turned, ready to be laid on a canvas: its mask, the masks
-/// used for spacing and contact tests, and its transmittance (1 = lets all light through).
+/// used for spacing and contact tests, and its signal: transmittance for brightfield (1 = lets all light
+/// through), or emission above the background for fluorescence (0 = dark).
 /// Coordinates are the cutout's own; the box has a clear one-pixel border around the mask.
 /// </summary>
 internal sealed class ChromosomeCutout
@@ -10,12 +11,12 @@ internal sealed class ChromosomeCutout
     // Cells a turn may have put across the mouth of a crevice between two arms; wider closures are filled.
     private const int MaxReopenedMouth = 3;
 
-    private readonly float[] transmittance;
+    private readonly float[] signal;
 
-    private ChromosomeCutout(MaskGrid mask, float[] transmittance, int gap)
+    private ChromosomeCutout(MaskGrid mask, float[] signal, int gap)
     {
         Mask = mask;
-        this.transmittance = transmittance;
+        this.signal = signal;
         Near = mask.Dilate(1, square: true);
         Spacing = mask.Dilate(gap);
         Area = mask.Area;
@@ -46,16 +47,17 @@ internal sealed class ChromosomeCutout
     /// <summary>The chromosome's width, roughly: that of the rectangle with the mask's second moments.</summary>
     public double Thickness { get; }
 
-    /// <summary>Transmittance at box cell (u, v).</summary>
-    public float TransmittanceAt(int u, int v) => transmittance[(v * Width) + u];
+    /// <summary>The signal (transmittance or emission) at box cell (u, v).</summary>
+    public float SignalAt(int u, int v) => signal[(v * Width) + u];
 
     /// <summary>
-    /// Turns a crop by <paramref name="degrees"/> about its centre: grey bilinear (with clear light
-    /// beyond the crop), mask nearest-neighbour, so that truth stays binary and keeps the crop's area.
+    /// Turns a crop by <paramref name="degrees"/> about its centre: signal bilinear (with the background's
+    /// signal beyond the crop), mask nearest-neighbour, so that truth stays binary and keeps the crop's area.
     /// </summary>
-    /// <param name="crop">Transmittance of the crop, row by row, 1 for background.</param>
+    /// <param name="crop">The crop's signal, row by row.</param>
     /// <param name="cropMask">The chromosome in the crop.</param>
-    public static ChromosomeCutout Turn(float[] crop, MaskGrid cropMask, double degrees, int gap)
+    /// <param name="background">The signal of empty background: 1 (clear light) for transmittance, 0 for emission.</param>
+    public static ChromosomeCutout Turn(float[] crop, MaskGrid cropMask, double degrees, int gap, float background = 1f)
     {
         var (w, h) = (cropMask.Width, cropMask.Height);
         var radians = degrees * Math.PI / 180;
@@ -75,7 +77,7 @@ internal sealed class ChromosomeCutout
                 var (dx, dy) = (x - ox, y - oy);
                 var sx = cx + (dx * cos) + (dy * sin);
                 var sy = cy - (dx * sin) + (dy * cos);
-                turned[(y * outWidth) + x] = Bilinear(crop, w, h, sx, sy);
+                turned[(y * outWidth) + x] = Bilinear(crop, w, h, sx, sy, background);
                 var (nx, ny) = ((int)Math.Round(sx), (int)Math.Round(sy));
                 turnedMask[x, y] = nx >= 0 && ny >= 0 && nx < w && ny < h && cropMask[nx, ny];
             }
@@ -91,7 +93,7 @@ internal sealed class ChromosomeCutout
         var (left, top) = (bounds.X - 1, bounds.Y - 1);
         var (width, height) = (bounds.Width + 2, bounds.Height + 2);
         var mask = new MaskGrid(0, 0, width, height);
-        var light = new float[width * height];
+        var grey = new float[width * height];
         for (var v = 0; v < height; v++)
         {
             for (var u = 0; u < width; u++)
@@ -99,19 +101,19 @@ internal sealed class ChromosomeCutout
                 var (x, y) = (left + u, top + v);
                 var inside = x >= 0 && y >= 0 && x < outWidth && y < outHeight;
                 mask[u, v] = inside && turnedMask[x, y];
-                light[(v * width) + u] = inside ? turned[(y * outWidth) + x] : 1f;
+                grey[(v * width) + u] = inside ? turned[(y * outWidth) + x] : background;
             }
         }
 
-        return new ChromosomeCutout(mask, light, gap);
+        return new ChromosomeCutout(mask, grey, gap);
     }
 
-    private static float Bilinear(float[] image, int w, int h, double x, double y)
+    private static float Bilinear(float[] image, int w, int h, double x, double y, float beyond)
     {
         var x0 = (int)Math.Floor(x);
         var y0 = (int)Math.Floor(y);
         var (fx, fy) = (x - x0, y - y0);
-        float At(int u, int v) => u >= 0 && v >= 0 && u < w && v < h ? image[(v * w) + u] : 1f;
+        float At(int u, int v) => u >= 0 && v >= 0 && u < w && v < h ? image[(v * w) + u] : beyond;
         var top = ((1 - fx) * At(x0, y0)) + (fx * At(x0 + 1, y0));
         var bottom = ((1 - fx) * At(x0, y0 + 1)) + (fx * At(x0 + 1, y0 + 1));
         return (float)(((1 - fy) * top) + (fy * bottom));

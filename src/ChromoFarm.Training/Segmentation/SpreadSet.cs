@@ -15,6 +15,7 @@ public sealed record SpreadSet(string Kind, IReadOnlyList<SpreadSource> Spreads)
     public const string Labelme = "labelme";
     public const string Mfish = "m-fish";
     public const string Synthetic = "synthetic";
+    public const string Composed = "composed";
 
     /// <exception cref="SpreadAnnotationException">The folder is missing or holds neither kind of annotation.</exception>
     public static SpreadSet Open(string directory)
@@ -53,6 +54,28 @@ public sealed record SpreadSet(string Kind, IReadOnlyList<SpreadSource> Spreads)
             var own = options with { Seed = options.Seed + (ulong)i };
             return new SpreadSource(cell.Cell, true, () => SyntheticSpreadGenerator.Generate(cell, own).Spread);
         }).ToArray());
+    }
+
+    /// <summary>
+    /// <see cref="ComposedSpreadOptions.Count"/> fluorescence spreads composed from the clean annotated
+    /// chromosomes of <paramref name="fluorescence"/>'s tuning images (its held-out images are never read),
+    /// with exact truth. They are training material, so none counts as held out. The source images are
+    /// read once, when the first spread is loaded.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="fluorescence"/> is not an M-FISH set.</exception>
+    public static SpreadSet ComposedFrom(SpreadSet fluorescence, ComposedSpreadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(fluorescence);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (fluorescence.Kind != Mfish)
+        {
+            throw new ArgumentException($"spreads are composed from a fluorescence ({Mfish}) set, not a {fluorescence.Kind} one", nameof(fluorescence));
+        }
+
+        var pool = new Lazy<ChromosomePool>(() => ChromosomePool.From(fluorescence));
+        return new SpreadSet(Composed, Enumerable.Range(0, options.Count).Select(i => new SpreadSource(
+            $"composed-{i}", false, () => ComposedSpreadGenerator.Generate(pool.Value, options, options.Seed + (ulong)i))).ToArray());
     }
 
     private static SpreadSource[] Sources(IReadOnlyList<string> files, Func<string, AnnotatedSpread> load) =>

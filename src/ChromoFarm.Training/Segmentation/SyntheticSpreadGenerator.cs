@@ -42,6 +42,31 @@ public static class SyntheticSpreadGenerator
             (cutouts[i], cropAreas[i]) = CutOut(cell.Crops[i], degrees[i], options.Gap);
         }
 
+        var layout = Arrange(cutouts, options, random, i => cell.Crops[i].FullPath);
+        var contacts = Contacts(cutouts, layout);
+        var truth = new TruthInstance[cutouts.Length];
+        var chromosomes = new SyntheticChromosome[cutouts.Length];
+        for (var i = 0; i < cutouts.Length; i++)
+        {
+            truth[i] = new TruthInstance(TruthMask(cutouts[i], layout.PositionOf(i)), cell.Crops[i].Label);
+            chromosomes[i] = new SyntheticChromosome(cell.Crops[i], degrees[i], cropAreas[i], contacts[i]);
+        }
+
+        var pixels = Composite(cutouts, layout, options, random);
+        var name = string.Create(
+            CultureInfo.InvariantCulture,
+            $"synthetic-{cell.Cell}-t{options.TouchingRate:0.###}-o{options.OverlapRate:0.###}-s{options.Seed}");
+        var image = GreyImage.FromPixels(pixels, layout.Width, layout.Height);
+        return new SyntheticSpread(new AnnotatedSpread(name, image, truth), chromosomes);
+    }
+
+    /// <summary>
+    /// Sizes the canvas and lays the cutouts on it in random order: each one against a partner where
+    /// the contact quota asks for it and a partner has room, the others apart.
+    /// </summary>
+    /// <param name="sourceOf">Names where cutout i came from, for the error when no room is left.</param>
+    internal static SpreadLayout Arrange(ChromosomeCutout[] cutouts, SyntheticSpreadOptions options, Random random, Func<int, string> sourceOf)
+    {
         var (width, height) = CanvasSize(cutouts, options);
         var layout = new SpreadLayout(cutouts, width, height, options.Gap);
         var quota = new ContactQuota(cutouts.Length, options.TouchingRate, options.OverlapRate);
@@ -63,7 +88,7 @@ public static class SyntheticSpreadGenerator
 
             if (partner is null)
             {
-                PlaceApart(layout, index, cell.Crops[index], random, fixedCanvas: options.CanvasWidth.HasValue);
+                PlaceApart(layout, index, sourceOf(index), random, fixedCanvas: options.CanvasWidth.HasValue);
                 quota.Placed(index, ChromosomeContact.None, null);
             }
             else
@@ -72,21 +97,7 @@ public static class SyntheticSpreadGenerator
             }
         }
 
-        var contacts = Contacts(cutouts, layout);
-        var truth = new TruthInstance[cutouts.Length];
-        var chromosomes = new SyntheticChromosome[cutouts.Length];
-        for (var i = 0; i < cutouts.Length; i++)
-        {
-            truth[i] = new TruthInstance(TruthMask(cutouts[i], layout.PositionOf(i)), cell.Crops[i].Label);
-            chromosomes[i] = new SyntheticChromosome(cell.Crops[i], degrees[i], cropAreas[i], contacts[i]);
-        }
-
-        var pixels = Composite(cutouts, layout, options, random);
-        var name = string.Create(
-            CultureInfo.InvariantCulture,
-            $"synthetic-{cell.Cell}-t{options.TouchingRate:0.###}-o{options.OverlapRate:0.###}-s{options.Seed}");
-        var image = GreyImage.FromPixels(pixels, layout.Width, layout.Height);
-        return new SyntheticSpread(new AnnotatedSpread(name, image, truth), chromosomes);
+        return layout;
     }
 
     private static (ChromosomeCutout Cutout, int CropArea) CutOut(ManifestEntry crop, double degrees, int gap)
@@ -121,14 +132,14 @@ public static class SyntheticSpreadGenerator
         return (Math.Max(width, largest), Math.Max(height, largest));
     }
 
-    private static void PlaceApart(SpreadLayout layout, int index, ManifestEntry crop, Random random, bool fixedCanvas)
+    private static void PlaceApart(SpreadLayout layout, int index, string source, Random random, bool fixedCanvas)
     {
         for (var growths = 0; !layout.TryPlaceApart(index, random, ApartAttempts); growths++)
         {
             if (fixedCanvas || growths == MaxGrowths)
             {
                 throw new InvalidOperationException(
-                    $"no room left for {crop.FullPath} on a {layout.Width}x{layout.Height} canvas after {ApartAttempts} tries; give a larger canvas or CanvasAreaFactor");
+                    $"no room left for {source} on a {layout.Width}x{layout.Height} canvas after {ApartAttempts} tries; give a larger canvas or CanvasAreaFactor");
             }
 
             layout.Grow();
@@ -136,7 +147,7 @@ public static class SyntheticSpreadGenerator
     }
 
     // Contact as the finished truth shows it, whatever the plan was: overlapping beats touching.
-    private static ChromosomeContact[] Contacts(ChromosomeCutout[] cutouts, SpreadLayout layout)
+    internal static ChromosomeContact[] Contacts(ChromosomeCutout[] cutouts, SpreadLayout layout)
     {
         var contacts = new ChromosomeContact[cutouts.Length];
         for (var i = 0; i < cutouts.Length; i++)
@@ -156,7 +167,7 @@ public static class SyntheticSpreadGenerator
         return contacts;
     }
 
-    private static InstanceMask TruthMask(ChromosomeCutout cutout, (int X, int Y) position)
+    internal static InstanceMask TruthMask(ChromosomeCutout cutout, (int X, int Y) position)
     {
         // The cutout's box has a clear one-pixel border; truth gets the tight box inside it.
         var (width, height) = (cutout.Width - 2, cutout.Height - 2);
@@ -191,7 +202,7 @@ public static class SyntheticSpreadGenerator
                 {
                     if (cutout.Near.Covers(u, v))
                     {
-                        light[((y + v) * width) + x + u] *= cutout.TransmittanceAt(u, v);
+                        light[((y + v) * width) + x + u] *= cutout.SignalAt(u, v);
                     }
                 }
             }
@@ -209,7 +220,7 @@ public static class SyntheticSpreadGenerator
     }
 
     // Box–Muller; one of the pair is thrown away, which costs little at these sizes.
-    private static double Gaussian(Random random)
+    internal static double Gaussian(Random random)
     {
         var u = 1 - random.NextDouble();
         var v = random.NextDouble();
