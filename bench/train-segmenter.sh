@@ -3,7 +3,7 @@
 # classical one (bench/segmentation.sh). Tuning images only: every fourth image of each set is
 # held out by SpreadSet and never read by the training.
 #
-#   bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N]
+#   bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N] [--composed N]
 #
 # About an hour on 2 CPU cores (180 epochs). On a GPU, run the CLI itself with --device cuda, where the
 # native core was built with CUDA.
@@ -12,17 +12,19 @@ set -euo pipefail
 data=../shared/data
 out=artifacts/bench/segmenter.cfs
 epochs=180
+composed=0
 while [ $# -gt 0 ]; do
   case $1 in
     --data) data=${2:?--data needs a DIR}; shift 2 ;;
     --out) out=${2:?--out needs a FILE}; shift 2 ;;
     --epochs) epochs=${2:?--epochs needs N}; shift 2 ;;
-    *) echo "usage: bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N]" >&2; exit 2 ;;
+    --composed) composed=${2:?--composed needs N}; shift 2 ;;
+    *) echo "usage: bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N] [--composed N]" >&2; exit 2 ;;
   esac
 done
 cli=artifacts/bin/chromofarm
 [ -x "$cli" ] || { echo "bench/train-segmenter.sh: $cli is missing; run make build first" >&2; exit 2; }
 
 "$cli" train-segmenter --data "$data/metaphase-mfish" --data "$data/metaphase-bioimlab" \
-  --out "$out" --epochs "$epochs" --seed 1 --threads "$(nproc)"
+  --out "$out" --epochs "$epochs" --composed "$composed" --seed 1 --threads "$(nproc)"
 bench/segmentation.sh --data "$data" --segmenter-model "$out"
