@@ -38,33 +38,18 @@ internal static class ComposedSpreadGenerator
         }
 
         var backdrop = pool.Backdrops[random.Next(pool.Backdrops.Count)];
-        var pixels = Composite(cutouts, layout, backdrop, random);
+        var pixels = Composite(layout, backdrop, random);
         var name = string.Create(CultureInfo.InvariantCulture,
             $"composed-t{layoutOptions.TouchingRate:0.##}-o{layoutOptions.OverlapRate:0.##}-s{seed}");
         return new AnnotatedSpread(name, GreyImage.FromPixels(pixels, layout.Width, layout.Height), truth);
     }
 
-    // Only pixels on or next to a chromosome's mask are laid, so its cut-out box leaves no square behind.
-    private static byte[] Composite(ChromosomeCutout[] cutouts, SpreadLayout layout, Backdrop backdrop, Random random)
+    // Fluorescence: emission adds up where chromosomes overlap.
+    private static byte[] Composite(SpreadLayout layout, Backdrop backdrop, Random random)
     {
-        var (width, height) = (layout.Width, layout.Height);
-        var light = new float[width * height];
+        var light = new float[layout.Width * layout.Height];
         Array.Fill(light, (float)backdrop.Level);
-        for (var i = 0; i < cutouts.Length; i++)
-        {
-            var cutout = cutouts[i];
-            var (x, y) = layout.PositionOf(i);
-            for (var v = 0; v < cutout.Height; v++)
-            {
-                for (var u = 0; u < cutout.Width; u++)
-                {
-                    if (cutout.Near.Covers(u, v))
-                    {
-                        light[((y + v) * width) + x + u] += cutout.SignalAt(u, v);
-                    }
-                }
-            }
-        }
+        layout.Paint(light, (canvas, emission) => canvas + emission);
 
         var pixels = new byte[light.Length];
         for (var i = 0; i < light.Length; i++)

@@ -125,6 +125,31 @@ internal sealed class SpreadLayout
         return false;
     }
 
+    /// <summary>
+    /// Combines each placed cutout's signal into <paramref name="canvas"/> (Width × Height, row by row),
+    /// on and next to its mask only, so that its box leaves no square and no neighbour's bits behind.
+    /// Every cutout must have been placed.
+    /// </summary>
+    public void Paint(float[] canvas, Func<float, float, float> combine)
+    {
+        for (var index = 0; index < cutouts.Count; index++)
+        {
+            var cutout = cutouts[index];
+            var (x, y) = PositionOf(index);
+            for (var v = 0; v < cutout.Height; v++)
+            {
+                for (var u = 0; u < cutout.Width; u++)
+                {
+                    if (cutout.Near.Covers(u, v))
+                    {
+                        ref var pixel = ref canvas[((y + v) * Width) + x + u];
+                        pixel = combine(pixel, cutout.SignalAt(u, v));
+                    }
+                }
+            }
+        }
+    }
+
     private bool OnCanvas(ChromosomeCutout cutout, int x, int y) =>
         x >= gap && y >= gap && x + cutout.Width <= Width - gap && y + cutout.Height <= Height - gap;
 

@@ -52,7 +52,7 @@ public static class SyntheticSpreadGenerator
             chromosomes[i] = new SyntheticChromosome(cell.Crops[i], degrees[i], cropAreas[i], contacts[i]);
         }
 
-        var pixels = Composite(cutouts, layout, options, random);
+        var pixels = Composite(layout, options, random);
         var name = string.Create(
             CultureInfo.InvariantCulture,
             $"synthetic-{cell.Cell}-t{options.TouchingRate:0.###}-o{options.OverlapRate:0.###}-s{options.Seed}");
@@ -187,26 +187,11 @@ public static class SyntheticSpreadGenerator
     /// Brightfield physics: light through stacked chromosomes is the product of their transmittances.
     /// Only pixels on or next to a chromosome's mask are laid, so crop grain and neighbours' bits stay behind.
     /// </summary>
-    private static byte[] Composite(ChromosomeCutout[] cutouts, SpreadLayout layout, SyntheticSpreadOptions options, Random random)
+    private static byte[] Composite(SpreadLayout layout, SyntheticSpreadOptions options, Random random)
     {
-        var (width, height) = (layout.Width, layout.Height);
-        var light = new float[width * height];
+        var light = new float[layout.Width * layout.Height];
         Array.Fill(light, 1f);
-        for (var i = 0; i < cutouts.Length; i++)
-        {
-            var cutout = cutouts[i];
-            var (x, y) = layout.PositionOf(i);
-            for (var v = 0; v < cutout.Height; v++)
-            {
-                for (var u = 0; u < cutout.Width; u++)
-                {
-                    if (cutout.Near.Covers(u, v))
-                    {
-                        light[((y + v) * width) + x + u] *= cutout.SignalAt(u, v);
-                    }
-                }
-            }
-        }
+        layout.Paint(light, (canvas, transmittance) => canvas * transmittance);
 
         var pixels = new byte[light.Length];
         for (var i = 0; i < light.Length; i++)
