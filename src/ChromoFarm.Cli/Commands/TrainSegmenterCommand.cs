@@ -91,14 +91,14 @@ internal static class TrainSegmenterCommand
             throw new UsageException($"--composed {count}: the number of composed spreads cannot be negative");
         }
 
-        if (count > 0 && !sets.Any(set => set.Kind == SpreadSet.Mfish))
-        {
-            throw new UsageException("--composed needs an M-FISH --data set: spreads are composed from its fluorescence chromosomes");
-        }
-
         if (count == 0)
         {
             return sets;
+        }
+
+        if (!sets.Any(set => set.Kind == SpreadSet.Mfish))
+        {
+            throw new UsageException("--composed needs an M-FISH --data set: spreads are composed from its fluorescence chromosomes");
         }
 
         var options = new ComposedSpreadOptions { Count = count, Seed = seed };

@@ -93,7 +93,7 @@ internal sealed class ChromosomeCutout
         var (left, top) = (bounds.X - 1, bounds.Y - 1);
         var (width, height) = (bounds.Width + 2, bounds.Height + 2);
         var mask = new MaskGrid(0, 0, width, height);
-        var grey = new float[width * height];
+        var cut = new float[width * height];
         for (var v = 0; v < height; v++)
         {
             for (var u = 0; u < width; u++)
@@ -101,11 +101,11 @@ internal sealed class ChromosomeCutout
                 var (x, y) = (left + u, top + v);
                 var inside = x >= 0 && y >= 0 && x < outWidth && y < outHeight;
                 mask[u, v] = inside && turnedMask[x, y];
-                grey[(v * width) + u] = inside ? turned[(y * outWidth) + x] : background;
+                cut[(v * width) + u] = inside ? turned[(y * outWidth) + x] : background;
             }
         }
 
-        return new ChromosomeCutout(mask, grey, gap);
+        return new ChromosomeCutout(mask, cut, gap);
     }
 
     private static float Bilinear(float[] image, int w, int h, double x, double y, float beyond)

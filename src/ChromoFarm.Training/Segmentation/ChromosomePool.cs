@@ -42,7 +42,7 @@ internal sealed class ChromosomePool
     }
 
     /// <summary>The clean chromosomes of one spread and its backdrop.</summary>
-    public static (IReadOnlyList<FluorescentChromosome> Chromosomes, Backdrop Backdrop) Cut(AnnotatedSpread spread)
+    private static (IReadOnlyList<FluorescentChromosome> Chromosomes, Backdrop Backdrop) Cut(AnnotatedSpread spread)
     {
         int width = spread.Image.Width, height = spread.Image.Height;
         var pixels = spread.Image.CopyPixels();

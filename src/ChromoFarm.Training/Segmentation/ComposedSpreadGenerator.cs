@@ -16,7 +16,7 @@ internal static class ComposedSpreadGenerator
     /// <summary>Composes spread <paramref name="seed"/>; the same pool, options and seed give the same spread.</summary>
     public static AnnotatedSpread Generate(ChromosomePool pool, ComposedSpreadOptions options, ulong seed)
     {
-        var random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
+        var random = SyntheticSpreadGenerator.SeededRandom(seed);
         var drawn = new FluorescentChromosome[options.Chromosomes];
         var cutouts = new ChromosomeCutout[drawn.Length];
         var layoutOptions = new SyntheticSpreadOptions

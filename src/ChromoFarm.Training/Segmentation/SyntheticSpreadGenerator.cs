@@ -31,8 +31,7 @@ public static class SyntheticSpreadGenerator
             throw new ArgumentException($"cell {cell.Cell} has no crops", nameof(cell));
         }
 
-        // System.Random with a seed follows the same sequence on every .NET version.
-        var random = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32)));
+        var random = SeededRandom(options.Seed);
         var degrees = new double[cell.Crops.Count];
         var cropAreas = new int[cell.Crops.Count];
         var cutouts = new ChromosomeCutout[cell.Crops.Count];
@@ -59,6 +58,9 @@ public static class SyntheticSpreadGenerator
         var image = GreyImage.FromPixels(pixels, layout.Width, layout.Height);
         return new SyntheticSpread(new AnnotatedSpread(name, image, truth), chromosomes);
     }
+
+    /// <summary>A generator's random source: System.Random with a seed follows the same sequence on every .NET version.</summary>
+    internal static Random SeededRandom(ulong seed) => new(unchecked((int)seed ^ (int)(seed >> 32)));
 
     /// <summary>
     /// Sizes the canvas and lays the cutouts on it in random order: each one against a partner where
