@@ -12,7 +12,7 @@ RESULTS_DIR := artifacts/test-results
 DEMO_DIR    := artifacts/demo
 JOBS        ?= 2
 
-.PHONY: help deps native build demo test clean
+.PHONY: help deps native build demo services test clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)/  make \1\t\2/' | expand -t 16
@@ -42,9 +42,21 @@ demo: build ## Run the embedded pipeline on sample data (DATA ?= ../shared/data,
 	$(BIN_DIR)/chromofarm run $(DATA)/metaphase-mfish/0im.png --out $(DEMO_DIR)/metaphase
 	@echo "results: $(DEMO_DIR)/pki3-val/{results.csv,results.db} and $(DEMO_DIR)/metaphase/{results.csv,results.db}"
 
-test: native ## Run ctest and dotnet test; the last line is "N passed, N failed"
+services: ## Install and start PostgreSQL, RabbitMQ and s3rver on 127.0.0.1 (idempotent; `make test` does this)
+	@scripts/services.sh up >/dev/null
+
+# The integration tests need the real services: `make test` installs and starts them (scripts/services.sh up) and
+# stops, naming the service, when one cannot be had. CHROMOFARM_SKIP_SERVICES=1 is the explicit opt-out (no root,
+# say): nothing is started and a test whose service is not answering is skipped, with the reason in the last line.
+test: native ## Start the services, run ctest and dotnet test; the last line is "N passed, N failed, N skipped"
 	@rm -rf $(RESULTS_DIR) && mkdir -p $(RESULTS_DIR)
-	@status=0; \
+	@if [ "$${CHROMOFARM_SKIP_SERVICES:-}" = 1 ]; then \
+	  echo "test: CHROMOFARM_SKIP_SERVICES=1: no service started; a test whose service is not answering is skipped"; \
+	else \
+	  settings=$$(scripts/services.sh up) || { echo "test: stopped: a service the tests need could not be started (the line above says which and why); fix it, or run CHROMOFARM_SKIP_SERVICES=1 make test to skip its tests" >&2; exit 1; }; \
+	  eval "$$settings"; \
+	fi; \
+	status=0; \
 	ctest --test-dir $(NATIVE_DIR) --output-on-failure 2>&1 | tee $(RESULTS_DIR)/ctest.log || status=$$?; \
 	dotnet test ChromoFarm.sln -c Release --nologo --logger trx --results-directory $(RESULTS_DIR) \
 	  -p:NativeBuildDir=$(abspath $(NATIVE_DIR)) || status=$$?; \

@@ -6,6 +6,8 @@
 #
 #   scripts/services.sh install   install what is missing (apt, npm), saying what it installs
 #   scripts/services.sh start     start whatever is not already answering; prints the environment the tests read
+#   scripts/services.sh up        install + start, then one line on stderr saying what it started; on stdout
+#                                 `export` lines for the tests' settings (`make test` evals them)
 #   scripts/services.sh stop [NAME...]  stop s3rver, or the named services (postgresql, rabbitmq-server, s3rver)
 #   scripts/services.sh not-running     print the names of those not answering (what `start` would start)
 set -euo pipefail
@@ -15,22 +17,38 @@ root=$PWD
 tools=$root/artifacts/tools
 state=$root/artifacts/services
 S3RVER_VERSION=3.7.1
+postgres='Host=127.0.0.1;Port=5432;Database=chromofarm;Username=chromofarm;Password=chromofarm'
+rabbitmq='amqp://guest:guest@127.0.0.1:5672/'
+s3='http://127.0.0.1:9000'
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
   sudo=(sudo)
 fi
 
+# One line naming the service and the reason, then a non-zero exit: a service that cannot be had is a failure.
+fail() {
+  echo "services: $1" >&2
+  exit 1
+}
+
+# apt, service and rabbitmqctl need root; without it, sudo that asks no password (a test run has no one to ask).
+need_root() {
+  if [ ${#sudo[@]} -gt 0 ] && ! sudo -n true 2>/dev/null; then
+    fail "$1 needs root or passwordless sudo, which $(id -un) does not have; run as root, or set CHROMOFARM_SKIP_SERVICES=1 to skip the tests that need it"
+  fi
+}
+
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Waits for the port; else fails naming the service, with the last line of its log as the reason.
 wait_for() {
-  local name=$1 port=$2
+  local name=$1 port=$2 log=$3
   for _ in $(seq 1 60); do
     listening "$port" && return 0
     sleep 1
   done
-  echo "services: $name did not start listening on 127.0.0.1:$port within 60 s" >&2
-  return 1
+  fail "$name did not start listening on 127.0.0.1:$port within 60 s; last line of $log: $(tail -n 1 "$log" 2>/dev/null || echo '(no log)')"
 }
 
 install() {
@@ -43,48 +61,83 @@ install() {
     fi
   done
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "services: installing ${missing[*]}"
+    need_root "installing ${missing[*]}"
+    echo "services: installing ${missing[*]}" >&2
     local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -qq -o Dpkg::Use-Pty=0)
-    "${apt[@]}" update
-    "${apt[@]}" install "${missing[@]}" >/dev/null
+    "${apt[@]}" update >&2 || fail "apt-get update failed (exit $?) before installing ${missing[*]}"
+    "${apt[@]}" install "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed (exit $?)"
   fi
   if [ ! -x "$tools/s3rver/node_modules/.bin/s3rver" ]; then
-    echo "services: installing s3rver $S3RVER_VERSION into $tools/s3rver"
+    echo "services: installing s3rver $S3RVER_VERSION into $tools/s3rver" >&2
     mkdir -p "$tools/s3rver"
-    npm install --silent --no-audit --no-fund --prefix "$tools/s3rver" "s3rver@$S3RVER_VERSION" >/dev/null
+    npm install --silent --no-audit --no-fund --prefix "$tools/s3rver" "s3rver@$S3RVER_VERSION" >/dev/null \
+      || fail "s3rver: npm install s3rver@$S3RVER_VERSION failed (exit $?)"
   fi
 }
 
 start() {
   if ! listening 5432; then
-    "${sudo[@]}" service postgresql start >/dev/null
-    wait_for PostgreSQL 5432
+    command -v pg_ctlcluster >/dev/null || fail "PostgreSQL is not installed; run scripts/services.sh install"
+    need_root "starting PostgreSQL"
+    "${sudo[@]}" service postgresql start >/dev/null || fail "PostgreSQL: 'service postgresql start' failed (exit $?)"
+    wait_for PostgreSQL 5432 "$(ls -t /var/log/postgresql/*.log 2>/dev/null | head -n 1)"
   fi
-  # Idempotent: the role and database are created once.
-  "${sudo[@]}" runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c \
-    "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'chromofarm') THEN CREATE ROLE chromofarm LOGIN CREATEDB PASSWORD 'chromofarm'; END IF; END \$\$;" >/dev/null
-  if ! "${sudo[@]}" runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'chromofarm'" | grep -q 1; then
-    "${sudo[@]}" runuser -u postgres -- createdb -O chromofarm chromofarm
+  # Idempotent: the role and database are created once (root is needed only then).
+  if ! PGPASSWORD=chromofarm psql -h 127.0.0.1 -U chromofarm -d chromofarm -tAc 'SELECT 1' >/dev/null 2>&1; then
+    need_root "creating the PostgreSQL role and database chromofarm"
+    "${sudo[@]}" runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c \
+      "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'chromofarm') THEN CREATE ROLE chromofarm LOGIN CREATEDB PASSWORD 'chromofarm'; END IF; END \$\$;" >/dev/null \
+      || fail "PostgreSQL: could not create the role chromofarm (psql as postgres, exit $?)"
+    if ! "${sudo[@]}" runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'chromofarm'" | grep -q 1; then
+      "${sudo[@]}" runuser -u postgres -- createdb -O chromofarm chromofarm || fail "PostgreSQL: could not create the database chromofarm (exit $?)"
+    fi
   fi
 
   if ! listening 5672; then
-    "${sudo[@]}" service rabbitmq-server start >/dev/null
-    wait_for RabbitMQ 5672
+    command -v rabbitmqctl >/dev/null || fail "RabbitMQ is not installed; run scripts/services.sh install"
+    need_root "starting RabbitMQ"
+    "${sudo[@]}" service rabbitmq-server start >/dev/null || fail "RabbitMQ: 'service rabbitmq-server start' failed (exit $?)"
+    wait_for RabbitMQ 5672 "$(ls -t /var/log/rabbitmq/*.log 2>/dev/null | head -n 1)"
   fi
 
   if ! listening 9000; then
+    [ -x "$tools/s3rver/node_modules/.bin/s3rver" ] || fail "s3rver is not installed in $tools/s3rver; run scripts/services.sh install"
     mkdir -p "$state/s3"
     nohup "$tools/s3rver/node_modules/.bin/s3rver" --address 127.0.0.1 --port 9000 --directory "$state/s3" --silent \
       >"$state/s3rver.log" 2>&1 &
     echo $! >"$state/s3rver.pid"
-    wait_for s3rver 9000
+    wait_for s3rver 9000 "$state/s3rver.log"
   fi
 
+  settings
+}
+
+settings() {
   cat <<ENV
-CHROMOFARM_POSTGRES=Host=127.0.0.1;Port=5432;Database=chromofarm;Username=chromofarm;Password=chromofarm
-CHROMOFARM_RABBITMQ=amqp://guest:guest@127.0.0.1:5672/
-CHROMOFARM_S3=http://127.0.0.1:9000
+CHROMOFARM_POSTGRES=$postgres
+CHROMOFARM_RABBITMQ=$rabbitmq
+CHROMOFARM_S3=$s3
 ENV
+}
+
+# install + start for `make test`: one line (stderr) saying what it started, counting a service that apt's install
+# started as started here; then the settings as `export` lines (stdout), keeping any the caller already set.
+up() {
+  local before
+  before=$(not_running | tr '\n' ' ')
+  install
+  start >/dev/null
+  local started=() running=() name
+  for name in postgresql rabbitmq-server s3rver; do
+    if [[ " $before " == *" $name "* ]]; then started+=("$name"); else running+=("$name"); fi
+  done
+  local line="services: started ${started[*]:-nothing}"
+  [ ${#running[@]} -eq 0 ] || line="$line; already running: ${running[*]}"
+  echo "$line (127.0.0.1:5432, 5672, 9000; left running: scripts/services.sh stop postgresql rabbitmq-server s3rver)" >&2
+  local value
+  while IFS='=' read -r name value; do
+    printf 'export %s="${%s:-%s}"\n' "$name" "$name" "$value"
+  done < <(settings)
 }
 
 stop() {
@@ -112,7 +165,8 @@ not_running() {
 case ${1:-} in
   install) install ;;
   start) start ;;
+  up) up ;;
   stop) shift; stop "$@" ;;
   not-running) not_running ;;
-  *) echo "usage: scripts/services.sh install|start|stop [NAME...]|not-running" >&2; exit 2 ;;
+  *) echo "usage: scripts/services.sh install|start|up|stop [NAME...]|not-running" >&2; exit 2 ;;
 esac

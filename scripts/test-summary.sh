@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Adds up the test results of both runners and prints, as its very last line,
-#   N passed, N failed[, N skipped]
-# from every .trx under the results directory (dotnet test) and the ctest log.
+#   N passed, N failed, N skipped
+# from every .trx under the results directory (dotnet test) and the ctest log. Where tests were skipped, the line
+# goes on with why ("(3: reason; 1: other reason)"), and the lines above it list the skipped tests' reasons.
 # Plain bash + grep + sed, so CI needs nothing extra.
 #
 # Usage: scripts/test-summary.sh [RESULTS_DIR]   (default artifacts/test-results; ctest log: RESULTS_DIR/ctest.log)
@@ -14,12 +15,26 @@ ctest_log="$results_dir/ctest.log"
 passed=0
 failed=0
 skipped=0
+skip_reasons=()
 
 # One attribute of a TRX <Counters .../> element; 0 when absent.
 counter() {
   local element="$1" name="$2" value
   value="$(printf '%s\n' "$element" | sed -n "s/.*[[:space:]]$name=\"\([0-9]*\)\".*/\1/p")"
   echo "${value:-0}"
+}
+
+# The first line of the message of every test that did not run (xunit puts the skip reason there).
+skip_messages() {
+  awk 'BEGIN { RS = "<UnitTestResult " }
+       /outcome="NotExecuted"/ {
+         reason = "no reason given"
+         if (match($0, /<Message>[^<]*/)) {
+           reason = substr($0, RSTART + 9, RLENGTH - 9)
+           sub(/\r?\n.*/, "", reason)
+         }
+         print reason
+       }' "$1"
 }
 
 trx_files=0
@@ -42,6 +57,9 @@ while IFS= read -r -d '' trx; do
   name="$(basename "${name:-$trx}")"
   name="${name%.dll}"
   echo "dotnet: ${name%.trx}: $p passed, $f failed, $s skipped"
+  if [ "$s" -gt 0 ]; then
+    mapfile -t -O "${#skip_reasons[@]}" skip_reasons < <(skip_messages "$trx")
+  fi
   passed=$((passed + p))
   failed=$((failed + f))
   skipped=$((skipped + s))
@@ -62,6 +80,9 @@ if [ -f "$ctest_log" ]; then
     c_skipped="$(grep -cE '^[[:space:]]+[0-9]+ - .* \(Skipped\)[[:space:]]*$' "$ctest_log")"
     c_passed=$(( c_total - c_failed - c_skipped ))
     echo "ctest: $c_passed passed, $c_failed failed, $c_skipped skipped"
+    while IFS= read -r name; do
+      skip_reasons+=("ctest $name (its output in $ctest_log says why)")
+    done < <(sed -nE 's/^[[:space:]]+[0-9]+ - (.*) \(Skipped\)[[:space:]]*$/\1/p' "$ctest_log")
     passed=$((passed + c_passed))
     failed=$((failed + c_failed))
     skipped=$((skipped + c_skipped))
@@ -83,9 +104,13 @@ if [ "$failed" -gt 0 ]; then
   status=1
 fi
 
-summary="$passed passed, $failed failed"
-if [ "$skipped" -gt 0 ]; then
-  summary="$summary, $skipped skipped"
+summary="$passed passed, $failed failed, $skipped skipped"
+if [ ${#skip_reasons[@]} -gt 0 ]; then
+  # "3: reason; 1: other reason", most frequent first.
+  why="$(printf '%s\n' "${skip_reasons[@]}" | sort | uniq -c | sort -rn | sed -E 's/^ *([0-9]+) (.*)$/\1: \2/')"
+  echo "skipped:"
+  printf '%s\n' "$why" | sed 's/^/  /'
+  summary="$summary ($(printf '%s\n' "$why" | paste -sd ';' | sed 's/;/; /g'))"
 fi
 echo "$summary"
 exit "$status"

@@ -10,12 +10,17 @@ namespace ChromoFarm.Results.Tests;
 public class ResultsStoreTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cf-results-").FullName;
-    private DbContextOptions<ResultsDbContext> options = null!;
+    private DbContextOptions<ResultsDbContext>? options;
+    private string? skipReason;
 
     public async Task InitializeAsync()
     {
-        options = await CreateDatabaseAsync();
-        await ResultsDatabase.MigrateAsync(options);
+        skipReason = ServiceSkipReason();
+        if (skipReason is null)
+        {
+            options = await CreateDatabaseAsync();
+            await ResultsDatabase.MigrateAsync(Options);
+        }
     }
 
     public virtual async Task DisposeAsync()
@@ -25,52 +30,68 @@ public class ResultsStoreTests : IAsyncLifetime
         await Task.CompletedTask;
     }
 
+    /// <summary>False when the set-up made no database (the test skips, or its service was not answering).</summary>
+    protected bool HasDatabase => options is not null;
+
+    /// <summary>The database this test uses; skips the test with the reason where its service is absent under the opt-out.</summary>
+    private DbContextOptions<ResultsDbContext> Options
+    {
+        get
+        {
+            Skip.If(skipReason is not null, skipReason);
+            return options!;
+        }
+    }
+
+    /// <summary>Null where the store needs no service or its service answers; else, under the opt-out, why the tests skip.</summary>
+    protected virtual string? ServiceSkipReason() => null;
+
     /// <summary>A new, empty database for this test.</summary>
     protected virtual Task<DbContextOptions<ResultsDbContext>> CreateDatabaseAsync() =>
         Task.FromResult(ResultsDatabase.Sqlite(Path.Combine(folder, "results.db")));
 
-    [Fact]
+    [SkippableFact]
     public async Task Migrations_cover_the_whole_model()
     {
-        await using var db = new ResultsDbContext(options);
+        await using var db = new ResultsDbContext(Options);
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration (update the migration and snapshot)");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_redelivered_result_is_stored_once()
     {
-        var store = new ResultsStore(options);
+        var store = new ResultsStore(Options);
         var (message, call) = Classified("c1", "model-a");
 
         Assert.False(await store.SaveCompletedAsync(message, call, Priors));
         Assert.True(await store.SaveCompletedAsync(message, call, Priors));
 
-        await using var db = new ResultsDbContext(options);
+        await using var db = new ResultsDbContext(Options);
         Assert.Equal(1, await db.Cells.CountAsync());
         var result = await db.CellResults.Include(r => r.Chromosomes).SingleAsync();
         Assert.Equal("46,XY", result.Karyotype);
         Assert.Equal(46, result.Chromosomes.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_model_version_adds_a_second_result_for_the_same_cell()
     {
-        var store = new ResultsStore(options);
+        var store = new ResultsStore(Options);
         var a = Classified("c1", "model-a");
         var b = Classified("c1", "model-b");
         await store.SaveCompletedAsync(a.Message, a.Call, Priors);
         await store.SaveCompletedAsync(b.Message, b.Call, Priors);
 
-        await using var db = new ResultsDbContext(options);
+        await using var db = new ResultsDbContext(Options);
         Assert.Equal(1, await db.Cells.CountAsync());
         Assert.Equal(2, await db.CellResults.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_failure_is_recorded_with_its_reason_and_never_overwrites_a_result()
     {
-        var store = new ResultsStore(options);
+        var store = new ResultsStore(Options);
         var failed = new CellFailed(Guid.NewGuid(), "case", "bad", CellSourceKind.Metaphase, CellFailureKind.InvalidInput, "bad.png: not an image", DateTimeOffset.UtcNow);
         Assert.False(await store.SaveFailedAsync(failed));
         Assert.True(await store.SaveFailedAsync(failed));
@@ -79,17 +100,17 @@ public class ResultsStoreTests : IAsyncLifetime
         await store.SaveCompletedAsync(done.Message, done.Call, Priors);
         Assert.True(await store.SaveFailedAsync(failed with { CellId = "c1" }));
 
-        await using var db = new ResultsDbContext(options);
+        await using var db = new ResultsDbContext(Options);
         var bad = await db.Cells.SingleAsync(c => c.CellKey == "bad");
         Assert.Equal("bad.png: not an image", bad.Error);
         Assert.Equal(Entities.CellStatus.Completed, (await db.Cells.SingleAsync(c => c.CellKey == "c1")).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_writes_for_cells_of_a_new_case_all_land()
     {
         // Every writer races to create the same case row; the losers must retry, not report a duplicate.
-        var store = new ResultsStore(options);
+        var store = new ResultsStore(Options);
         var cells = Enumerable.Range(0, 8).Select(i => Classified($"c{i}", "model-a")).ToArray();
         var failed = new CellFailed(Guid.NewGuid(), "case", "bad", CellSourceKind.Metaphase, CellFailureKind.InvalidInput, "bad.png: corrupt", DateTimeOffset.UtcNow);
 
@@ -97,21 +118,21 @@ public class ResultsStoreTests : IAsyncLifetime
             .Append(Task.Run(() => store.SaveFailedAsync(failed))));
 
         Assert.All(duplicates, Assert.False);
-        await using var db = new ResultsDbContext(options);
+        await using var db = new ResultsDbContext(Options);
         Assert.Equal(1, await db.Cases.CountAsync());
         Assert.Equal(9, await db.Cells.CountAsync());
         Assert.Equal(8, await db.CellResults.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_trisomy_is_stored_with_its_call_confidence_review_reasons_and_priors()
     {
-        var store = new ResultsStore(options);
+        var store = new ResultsStore(Options);
         var (message, call) = Classified("c1", "model-a", extra: ChromosomeClass.Parse("21"));
 
         await store.SaveCompletedAsync(message, call, Priors);
 
-        await using var db = new ResultsDbContext(options);
+        await using var db = new ResultsDbContext(Options);
         var result = await db.CellResults.SingleAsync();
         Assert.Equal("47,XY,+21", result.Karyotype);
         Assert.Equal("XY", result.SexChromosomes);
@@ -123,7 +144,7 @@ public class ResultsStoreTests : IAsyncLifetime
         Assert.Equal(Priors, result.PriorsVersion);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Results_stored_before_the_karyotype_call_columns_survive_the_migration()
     {
         if (GetType() != typeof(ResultsStoreTests))
