@@ -106,8 +106,8 @@ fi
 
 summary="$passed passed, $failed failed, $skipped skipped"
 if [ ${#skip_reasons[@]} -gt 0 ]; then
-  # "3: reason; 1: other reason", most frequent first.
-  why="$(printf '%s\n' "${skip_reasons[@]}" | sort | uniq -c | sort -rn | sed -E 's/^ *([0-9]+) (.*)$/\1: \2/')"
+  # "3: reason; 1: other reason", most frequent first, ties in byte order.
+  why="$(printf '%s\n' "${skip_reasons[@]}" | LC_ALL=C sort | uniq -c | LC_ALL=C sort -k1,1nr -k2 | sed -E 's/^ *([0-9]+) (.*)$/\1: \2/')"
   echo "skipped:"
   printf '%s\n' "$why" | sed 's/^/  /'
   summary="$summary ($(printf '%s\n' "$why" | paste -sd ';' | sed 's/;/; /g'))"
