@@ -70,8 +70,12 @@ install() {
   if [ ! -x "$tools/s3rver/node_modules/.bin/s3rver" ]; then
     echo "services: installing s3rver $S3RVER_VERSION into $tools/s3rver" >&2
     mkdir -p "$tools/s3rver"
-    npm install --silent --no-audit --no-fund --prefix "$tools/s3rver" "s3rver@$S3RVER_VERSION" >/dev/null \
-      || fail "s3rver: npm install s3rver@$S3RVER_VERSION failed (exit $?)"
+    mkdir -p "$state"
+    local log=$state/npm-install.log status=0
+    npm install --no-audit --no-fund --prefix "$tools/s3rver" "s3rver@$S3RVER_VERSION" >"$log" 2>&1 || status=$?
+    if [ "$status" -ne 0 ]; then
+      fail "s3rver: npm install s3rver@$S3RVER_VERSION failed (exit $status): $(grep -m 1 -iE 'npm (error|err!)' "$log" || tail -n 1 "$log")"
+    fi
   fi
 }
 
@@ -149,6 +153,8 @@ stop() {
           kill "$(cat "$state/s3rver.pid")" 2>/dev/null || true
           rm -f "$state/s3rver.pid"
         fi
+        # One started from another checkout has its pid file there: find it by its command line.
+        pkill -f 's3rver --address 127.0.0.1 --port 9000' 2>/dev/null || true
         ;;
       postgresql | rabbitmq-server) "${sudo[@]}" service "$name" stop >/dev/null 2>&1 || true ;;
       *) echo "services: unknown service $name" >&2; return 2 ;;
