@@ -30,6 +30,12 @@ internal static class Cli
         var start = StartInfo(arguments);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        return await RunAsync(start);
+    }
+
+    /// <summary>Runs <paramref name="start"/> (both outputs redirected) to its end, at most 5 minutes.</summary>
+    public static async Task<CliResult> RunAsync(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

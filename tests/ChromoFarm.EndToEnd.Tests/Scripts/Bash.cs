@@ -26,12 +26,7 @@ internal static class Bash
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        return await Cli.RunAsync(start);
     }
 
     /// <summary>The last non-empty line of <paramref name="text"/>.</summary>
