@@ -124,6 +124,19 @@ public sealed class GreyImage : IDisposable
         Proxy.cf_image_write_png(Handle, path);
     }
 
+    /// <summary>The image encoded as an 8-bit grey PNG.</summary>
+    public byte[] EncodePng() => Proxy.cf_image_encode_png(Handle, Width, Height);
+
+    /// <summary>
+    /// This single-chromosome crop as a karyogram shows it: dark on white whatever the stain, its long axis turned
+    /// vertical, the pixels around the chromosome white, cut to it plus <paramref name="margin"/> px.
+    /// </summary>
+    public GreyImage Upright(int margin = 2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(margin);
+        return new GreyImage(Proxy.cf_image_upright(Handle, margin));
+    }
+
     /// <summary>Measures the chromosome in this crop: its length, area and polarity.</summary>
     public CropMeasure Measure()
     {

@@ -26,6 +26,20 @@ public class HandleLeakTests
     }
 
     [Fact]
+    public void Standing_a_crop_upright_and_encoding_it_leave_no_handle_behind()
+    {
+        var start = LiveHandles.Settled();
+
+        using (var bar = UprightCropTests.Bar(width: 30, height: 6, lightOnDark: false))
+        {
+            using var upright = bar.Upright();
+            _ = upright.EncodePng();
+        }
+
+        Assert.Equal(start, NativeHandle.LiveCount);
+    }
+
+    [Fact]
     public void Decoding_segmenting_and_cropping_leave_no_handle_behind()
     {
         var start = LiveHandles.Settled();

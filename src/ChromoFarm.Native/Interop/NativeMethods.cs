@@ -11,7 +11,7 @@ internal static unsafe partial class NativeMethods
     internal const string LibraryName = "chromofarm_native";
 
     /// <summary>The CF_ABI_VERSION this binding was written against.</summary>
-    internal const int ExpectedAbiVersion = 3;
+    internal const int ExpectedAbiVersion = 4;
 
     internal const int NumClasses = 24;
     internal const int NumSizeFeatures = 2;
@@ -62,6 +62,12 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus cf_image_write_png(ImageHandle image, string path);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_image_encode_png(ImageHandle image, byte* buffer, nuint length, out nuint required);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_image_upright(ImageHandle crop, int margin, out ImageHandle upright);
 
     // ---- segmentation ----
 

@@ -170,6 +170,25 @@ internal static unsafe class Proxy
     internal static void cf_image_write_png(ImageHandle image, string path) =>
         Check(NativeMethods.cf_image_write_png(image, path), nameof(cf_image_write_png), path);
 
+    /// <summary>One call with a buffer of CF_PNG_BOUND bytes, which always suffices.</summary>
+    internal static byte[] cf_image_encode_png(ImageHandle image, int width, int height)
+    {
+        var buffer = new byte[checked((height * (width + 1L) * 101 / 100) + 4096)];
+        nuint required;
+        fixed (byte* pointer = buffer)
+        {
+            Check(NativeMethods.cf_image_encode_png(image, pointer, (nuint)buffer.Length, out required), nameof(cf_image_encode_png));
+        }
+
+        return buffer.AsSpan(0, checked((int)required)).ToArray();
+    }
+
+    internal static ImageHandle cf_image_upright(ImageHandle crop, int margin)
+    {
+        var status = NativeMethods.cf_image_upright(crop, margin, out var upright);
+        return Created(status, upright, nameof(cf_image_upright));
+    }
+
     // ---- segmentation ----
 
     internal static SegmentationHandle cf_segment(ImageHandle image, in CfSegmentOptions options)

@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define CF_ABI_VERSION 3
+#define CF_ABI_VERSION 4
 #define CF_NUM_CLASSES 24
 /* Size features fed to the classifier head beside the pixels: relative length, relative area. */
 #define CF_NUM_SIZE_FEATURES 2
@@ -75,6 +75,15 @@ CF_API cf_status cf_image_size(const cf_image* image, int32_t* width, int32_t* h
 CF_API cf_status cf_image_copy_pixels(const cf_image* image, uint8_t* buffer, size_t length);
 /* Encodes as PNG (for karyograms and debugging). */
 CF_API cf_status cf_image_write_png(const cf_image* image, const char* path);
+/* Encodes as PNG into buffer; *required is always set to the encoded size. A buffer that is too
+ * small (or NULL with length 0, to ask for the size) gives CF_ERR_INVALID_ARGUMENT and writes nothing.
+ * CF_PNG_BOUND(width, height) bytes are always enough. */
+#define CF_PNG_BOUND(width, height) ((size_t)(height) * ((size_t)(width) + 1) * 101 / 100 + 4096)
+CF_API cf_status cf_image_encode_png(const cf_image* image, uint8_t* buffer, size_t length, size_t* required);
+/* A single-chromosome crop (either polarity) as a karyogram shows it: dark on white, its long
+ * (principal) axis turned vertical, pixels outside the chromosome white, cut to the chromosome
+ * plus `margin` px. Shapes too round for an axis are not turned. */
+CF_API cf_status cf_image_upright(const cf_image* crop, int32_t margin, cf_image** out);
 
 /* ---- segmentation of a metaphase spread ------------------------------------------------- */
 

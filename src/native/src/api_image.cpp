@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "chromofarm.h"
+#include "crop.hpp"
 #include "image.hpp"
 #include "status.hpp"
 
@@ -76,6 +77,29 @@ CF_API cf_status cf_image_write_png(const cf_image* image, const char* path) {
     std::vector<uint8_t> png;
     if (!cv::imencode(".png", pixels, png)) cf::fail(CF_ERR_INTERNAL, "PNG encoding failed");
     cf::write_file(path, png);
+  });
+}
+
+CF_API cf_status cf_image_encode_png(const cf_image* image, uint8_t* buffer, size_t length, size_t* required) {
+  return cf::guard(__func__, [&] {
+    const cv::Mat& pixels = cf::pixels_of(image);
+    cf::require(required, "required");
+    std::vector<uint8_t> png;
+    if (!cv::imencode(".png", pixels, png)) cf::fail(CF_ERR_INTERNAL, "PNG encoding failed");
+    *required = png.size();
+    if (buffer == nullptr || length < png.size())
+      cf::fail(CF_ERR_INVALID_ARGUMENT, "buffer holds " + std::to_string(length) + " bytes; the PNG needs " +
+                                            std::to_string(png.size()));
+    std::memcpy(buffer, png.data(), png.size());
+  });
+}
+
+CF_API cf_status cf_image_upright(const cf_image* crop, int32_t margin, cf_image** out) {
+  return cf::guard(__func__, [&] {
+    *cf::require(out, "out") = nullptr;
+    const cv::Mat& pixels = cf::pixels_of(crop, "crop");
+    if (margin < 0) cf::fail(CF_ERR_INVALID_ARGUMENT, "margin " + std::to_string(margin) + " is negative");
+    *out = new cf_image{cf::upright_crop(pixels, margin)};
   });
 }
 

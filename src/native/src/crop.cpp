@@ -73,6 +73,45 @@ bool principal_axis(const cv::Mat& mask, double& theta) {
   return true;
 }
 
+double upright_turn_deg(const cv::Mat& mask) {
+  double theta = 0.0;
+  if (!principal_axis(mask, theta)) return 0.0;
+  // On screen (y down) the axis lies at -theta; turning it by theta + 90 degrees stands it up.
+  double turn = theta * 180.0 / CV_PI + 90.0;
+  while (turn > 90.0) turn -= 180.0;
+  while (turn <= -90.0) turn += 180.0;
+  return turn;
+}
+
+cv::Mat stand_upright(cv::Mat crop, cv::Mat mask, double turn_deg, cv::Point2f pivot, int margin) {
+  if (turn_deg != 0.0) {
+    const cv::Mat rotation = cv::getRotationMatrix2D(pivot, turn_deg, 1.0);
+    cv::warpAffine(crop, crop, rotation, crop.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+    cv::warpAffine(mask, mask, rotation, mask.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
+  }
+  crop.setTo(255, mask == 0);
+  const cv::Rect tight = cv::boundingRect(mask);
+  if (tight.area() == 0) return crop;
+  const cv::Rect kept = cv::Rect(tight.x - margin, tight.y - margin, tight.width + 2 * margin, tight.height + 2 * margin) &
+                        cv::Rect(0, 0, crop.cols, crop.rows);
+  return crop(kept).clone();
+}
+
+cv::Mat upright_crop(const cv::Mat& crop, int margin) {
+  const CropForeground foreground = crop_foreground(crop);
+  margin = std::min(margin, std::max(crop.cols, crop.rows));  // no overflow
+  // Room for the turn: the crop's diagonal, centred.
+  const int side = static_cast<int>(std::ceil(std::hypot(crop.cols, crop.rows))) + 2 * margin + 2;
+  const cv::Rect inside((side - crop.cols) / 2, (side - crop.rows) / 2, crop.cols, crop.rows);
+  cv::Mat dark_on_light(side, side, CV_8UC1, cv::Scalar(255));
+  cv::Mat(foreground.light_on_dark ? cv::Mat(255 - crop) : crop).copyTo(dark_on_light(inside));
+  cv::Mat mask = cv::Mat::zeros(side, side, CV_8UC1);
+  foreground.keep.copyTo(mask(inside));
+  const double turn = upright_turn_deg(foreground.measured);
+  const cv::Point2f pivot(static_cast<float>(inside.x) + crop.cols / 2.0f, static_cast<float>(inside.y) + crop.rows / 2.0f);
+  return stand_upright(dark_on_light, mask, turn, pivot, margin);
+}
+
 CropForeground crop_foreground(const cv::Mat& crop) {
   CropForeground result;
   result.light_on_dark = border_mean(crop) <= 127.0;

@@ -120,18 +120,6 @@ bool looks_like_cluster(const cv::Mat& mask, int area, double typical, double cl
   return area < 0.7 * cv::contourArea(hull);
 }
 
-// Degrees for cv::getRotationMatrix2D (counter-clockwise on screen) that stand the mask's
-// principal axis upright; 0 for shapes too round to have one.
-double upright_turn_deg(const cv::Mat& mask) {
-  double theta = 0.0;
-  if (!principal_axis(mask, theta)) return 0.0;
-  // On screen (y down) the axis lies at -theta; turning it by theta + 90 degrees stands it up.
-  double turn = theta * 180.0 / CV_PI + 90.0;
-  while (turn > 90.0) turn -= 180.0;
-  while (turn <= -90.0) turn += 180.0;
-  return turn;
-}
-
 }  // namespace
 
 bool spread_polarity(const cv::Mat& grey, const SegmentSettings& settings) {
@@ -263,17 +251,8 @@ cv::Mat crop_chromosome(const cf_segmentation& segmentation, int index, int marg
   // Long axis vertical, as a karyogram shows it (principal axis of the mask; shapes too round
   // for an axis are left as they are). Outside the chromosome is white, like the training crops.
   const double turn = upright_turn_deg(chromosome.mask);
-  if (turn != 0.0) {
-    const cv::Point2f pivot(static_cast<float>(centre.x - area.x), static_cast<float>(centre.y - area.y));
-    const cv::Mat rotation = cv::getRotationMatrix2D(pivot, turn, 1.0);
-    cv::warpAffine(crop, crop, rotation, crop.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
-    cv::warpAffine(mask, mask, rotation, mask.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
-  }
-  crop.setTo(255, mask == 0);
-  const cv::Rect tight = cv::boundingRect(mask);
-  const cv::Rect kept = cv::Rect(tight.x - margin, tight.y - margin, tight.width + 2 * margin, tight.height + 2 * margin) &
-                        cv::Rect(0, 0, crop.cols, crop.rows);
-  return crop(kept).clone();
+  const cv::Point2f pivot(static_cast<float>(centre.x - area.x), static_cast<float>(centre.y - area.y));
+  return stand_upright(crop, mask, turn, pivot, margin);
 }
 
 }  // namespace cf

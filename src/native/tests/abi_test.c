@@ -183,6 +183,106 @@ static int round_trips_pixels_through_png(void) {
   return failures ? 1 : 0;
 }
 
+static int encodes_png_into_a_buffer(void) {
+  uint8_t pixels[7 * 3], back[7 * 3];
+  uint8_t* png;
+  size_t required = 0, size = CF_PNG_BOUND(7, 3);
+  cf_image *image = NULL, *decoded = NULL;
+  int i;
+  for (i = 0; i < 21; ++i) pixels[i] = (uint8_t)(255 - i * 11);
+  EXPECT_OK(cf_image_from_pixels(pixels, 7, 3, 7, &image));
+  /* Asking with no buffer reports the size and writes nothing. */
+  EXPECT_STATUS(cf_image_encode_png(image, NULL, 0, &required), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(required > 8 && required <= size);
+  png = (uint8_t*)malloc(size);
+  EXPECT_STATUS(cf_image_encode_png(image, png, required - 1, &required), CF_ERR_INVALID_ARGUMENT);
+  EXPECT(error_mentions("the PNG needs"));
+  EXPECT_OK(cf_image_encode_png(image, png, size, &required));
+  EXPECT(memcmp(png, "\x89PNG", 4) == 0);
+  EXPECT_OK(cf_image_decode_buffer(png, required, 0, &decoded));
+  EXPECT_OK(cf_image_copy_pixels(decoded, back, sizeof back));
+  EXPECT(memcmp(back, pixels, sizeof back) == 0);
+  EXPECT_STATUS(cf_image_encode_png(NULL, png, size, &required), CF_ERR_INVALID_ARGUMENT);
+  free(png);
+  cf_image_destroy(image);
+  cf_image_destroy(decoded);
+  return failures ? 1 : 0;
+}
+
+/* A bar 8 px wide and 60 long at 45 degrees, dark on white or (light_on_dark) bright on black. */
+static cf_image* tilted_bar(int light_on_dark) {
+  enum { side = 80 };
+  static uint8_t pixels[side * side];
+  cf_image* image = NULL;
+  int x, y;
+  for (y = 0; y < side; ++y)
+    for (x = 0; x < side; ++x) {
+      /* Distance across the diagonal through the centre, and along it. */
+      const double across = fabs((x - 40.0) - (y - 40.0)) / sqrt(2.0), along = fabs((x - 40.0) + (y - 40.0)) / sqrt(2.0);
+      const int inside = across <= 4.0 && along <= 30.0;
+      pixels[y * side + x] = (uint8_t)(inside == light_on_dark ? 230 : 30);
+    }
+  EXPECT_OK(cf_image_from_pixels(pixels, side, side, side, &image));
+  return image;
+}
+
+static int stands_a_tilted_crop_upright_dark_on_white(void) {
+  int polarity;
+  for (polarity = 0; polarity <= 1; ++polarity) {
+    cf_image *bar = tilted_bar(polarity), *upright = NULL;
+    cf_crop_measure measure;
+    int32_t width = 0, height = 0;
+    uint8_t* pixels;
+    EXPECT_OK(cf_image_upright(bar, 3, &upright));
+    EXPECT_OK(cf_image_size(upright, &width, &height));
+    /* 60 long and 8 wide, standing: about 66 x 14 with the margins. */
+    EXPECT(height >= 60 && height <= 72);
+    EXPECT(width >= 10 && width <= 18);
+    EXPECT_OK(cf_crop_measure_image(upright, &measure));
+    EXPECT(measure.light_on_dark == 0);
+    /* Outside the chromosome is white; its middle is dark. */
+    pixels = (uint8_t*)malloc((size_t)width * height);
+    EXPECT_OK(cf_image_copy_pixels(upright, pixels, (size_t)width * height));
+    EXPECT(pixels[0] == 255 && pixels[(size_t)width * height - 1] == 255);
+    EXPECT(pixels[(size_t)(height / 2) * width + width / 2] < 100);
+    free(pixels);
+    cf_image_destroy(bar);
+    cf_image_destroy(upright);
+  }
+  {
+    cf_image* bar = tilted_bar(0);
+    cf_image* out = NULL;
+    EXPECT_STATUS(cf_image_upright(bar, -1, &out), CF_ERR_INVALID_ARGUMENT);
+    EXPECT(error_mentions("margin -1"));
+    EXPECT(out == NULL);
+    cf_image_destroy(bar);
+  }
+  return failures ? 1 : 0;
+}
+
+static int stands_real_crops_upright_dark_on_white(void) {
+  const char* files[2] = {"pki3/97002023.12/clase1_0_97002023.12.tiff", "bioimlab/1/10a.bmp"};
+  int i;
+  for (i = 0; i < 2; ++i) {
+    cf_image *crop, *upright = NULL;
+    cf_crop_measure before, after;
+    int32_t width = 0, height = 0;
+    if (!data_exists(files[i])) return SKIPPED;
+    crop = decode_data(files[i]);
+    EXPECT_OK(cf_crop_measure_image(crop, &before));
+    EXPECT_OK(cf_image_upright(crop, 2, &upright));
+    EXPECT_OK(cf_image_size(upright, &width, &height));
+    EXPECT(height > width);
+    EXPECT_OK(cf_crop_measure_image(upright, &after));
+    EXPECT(after.light_on_dark == 0);
+    /* The same chromosome: its length survives the turn within a few pixels. */
+    EXPECT(fabsf(after.length - before.length) <= 0.1f * before.length + 3.0f);
+    cf_image_destroy(crop);
+    cf_image_destroy(upright);
+  }
+  return failures ? 1 : 0;
+}
+
 /* ---- segmentation ------------------------------------------------------------------------ */
 
 static int segments_mfish_spread_into_plausible_count(void) {
@@ -850,6 +950,9 @@ static const struct test tests[] = {
     {"reports_missing_file_with_its_path", reports_missing_file_with_its_path},
     {"names_null_arguments", names_null_arguments},
     {"round_trips_pixels_through_png", round_trips_pixels_through_png},
+    {"encodes_png_into_a_buffer", encodes_png_into_a_buffer},
+    {"stands_a_tilted_crop_upright_dark_on_white", stands_a_tilted_crop_upright_dark_on_white},
+    {"stands_real_crops_upright_dark_on_white", stands_real_crops_upright_dark_on_white},
     {"segments_mfish_spread_into_plausible_count", segments_mfish_spread_into_plausible_count},
     {"cuts_crops_in_the_training_convention", cuts_crops_in_the_training_convention},
     {"measures_crop_polarity_and_size", measures_crop_polarity_and_size},
