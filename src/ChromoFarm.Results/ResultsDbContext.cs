@@ -15,6 +15,14 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
 
     public DbSet<ChromosomeRecord> Chromosomes => Set<ChromosomeRecord>();
 
+    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
+
+    public DbSet<ReviewLabelRecord> ReviewLabels => Set<ReviewLabelRecord>();
+
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -64,6 +72,7 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.Property(x => x.SubmittedAt).HasColumnName("submitted_at");
             e.Property(x => x.CompletedAt).HasColumnName("completed_at");
             e.HasIndex(x => new { x.CellId, x.ModelVersion }).IsUnique();
+            e.HasIndex(x => x.CompletedAt);
             e.HasOne(x => x.Cell).WithMany(c => c.Results).HasForeignKey(x => x.CellId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -85,8 +94,73 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.Property(x => x.BoxWidth).HasColumnName("box_width");
             e.Property(x => x.BoxHeight).HasColumnName("box_height");
             e.Property(x => x.NeedsReview).HasColumnName("needs_review");
+            e.Property(x => x.ImageKey).HasColumnName("image_key").HasMaxLength(64);
+            e.Property(x => x.CutoutKey).HasColumnName("cutout_key").HasMaxLength(64);
             e.HasIndex(x => new { x.CellResultId, x.Index }).IsUnique();
             e.HasOne(x => x.CellResult).WithMany(r => r.Chromosomes).HasForeignKey(x => x.CellResultId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReviewRecord>(e =>
+        {
+            e.ToTable("reviews");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CellResultId).HasColumnName("cell_result_id");
+            e.Property(x => x.Revision).HasColumnName("revision");
+            e.Property(x => x.Reviewer).HasColumnName("reviewer").HasMaxLength(200);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Karyotype).HasColumnName("karyotype").HasMaxLength(200);
+            e.Property(x => x.ChromosomeCount).HasColumnName("chromosome_count");
+            e.Property(x => x.IsNormal).HasColumnName("is_normal");
+            e.Property(x => x.SexChromosomes).HasColumnName("sex_chromosomes").HasMaxLength(10);
+            e.Property(x => x.Note).HasColumnName("note");
+            e.HasIndex(x => new { x.CellResultId, x.Revision }).IsUnique();
+            e.HasOne(x => x.CellResult).WithMany(r => r.Reviews).HasForeignKey(x => x.CellResultId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReviewLabelRecord>(e =>
+        {
+            e.ToTable("review_labels");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.ReviewId).HasColumnName("review_id");
+            e.Property(x => x.Index).HasColumnName("index");
+            e.Property(x => x.Label).HasColumnName("label").HasMaxLength(8);
+            e.Property(x => x.Added).HasColumnName("added");
+            e.HasIndex(x => new { x.ReviewId, x.Index }).IsUnique();
+            e.HasOne(x => x.Review).WithMany(r => r.Labels).HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit_log");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.At).HasColumnName("at");
+            e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(200);
+            e.Property(x => x.Action).HasColumnName("action").HasMaxLength(40);
+            e.Property(x => x.CaseKey).HasColumnName("case_key").HasMaxLength(200);
+            e.Property(x => x.CellKey).HasColumnName("cell_key").HasMaxLength(200);
+            e.Property(x => x.ModelVersion).HasColumnName("model_version").HasMaxLength(100);
+            e.Property(x => x.ReviewId).HasColumnName("review_id");
+            e.Property(x => x.ChromosomeIndex).HasColumnName("chromosome_index");
+            e.Property(x => x.OtherIndex).HasColumnName("other_index");
+            e.Property(x => x.FromValue).HasColumnName("from_value").HasMaxLength(200);
+            e.Property(x => x.ToValue).HasColumnName("to_value").HasMaxLength(200);
+            e.Property(x => x.Detail).HasColumnName("detail");
+            e.HasIndex(x => new { x.CaseKey, x.CellKey });
+        });
+
+        modelBuilder.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("api_keys");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.KeyId).HasColumnName("key_id").HasMaxLength(16);
+            e.Property(x => x.KeyHash).HasColumnName("key_hash").HasMaxLength(64);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
+            e.Property(x => x.Role).HasColumnName("role").HasMaxLength(20);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+            e.Property(x => x.RevokedAt).HasColumnName("revoked_at");
+            e.HasIndex(x => x.KeyId).IsUnique();
         });
     }
 }

@@ -133,6 +133,8 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
                 BoxWidth = c.Box?.Width,
                 BoxHeight = c.Box?.Height,
                 NeedsReview = c.NeedsReview,
+                ImageKey = c.ImageKey,
+                CutoutKey = c.CutoutKey,
             }).ToList(),
         });
 

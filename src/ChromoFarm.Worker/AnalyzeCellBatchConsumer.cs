@@ -20,7 +20,7 @@ namespace ChromoFarm.Worker;
 /// </remarks>
 public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation preparation, BatchClassifier classifier, TimeProvider? clock = null) : IConsumer<Batch<AnalyzeCell>>
 {
-    // Object-store reads in flight per batch.
+    // Object-store requests in flight per batch (reads of images, writes of cut-outs).
     private const int ConcurrentFetches = 16;
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
@@ -59,6 +59,16 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
             var classifyStart = DateTime.UtcNow;
             var probabilities = classifier.Classify(prepared.Select(p => p.Chromosomes).ToArray());
             var classifyEnd = DateTime.UtcNow;
+            // Every cut-out is stored before any cell is answered: a store failure retries the batch whole.
+            var cutoutKeys = new string[]?[prepared.Count];
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                Activity.Current = prepared[i].Cell.Span;
+                cutoutKeys[i] = prepared[i].Cell.Message.Kind == CellSourceKind.Metaphase
+                    ? await StoreCutoutsAsync(prepared[i].Chromosomes, context.CancellationToken).ConfigureAwait(false)
+                    : null;
+            }
+
             var perCell = watch.Elapsed / Math.Max(1, prepared.Count);
             var chromosomeCount = prepared.Sum(p => p.Chromosomes.Chromosomes.Count);
             for (var i = 0; i < prepared.Count; i++)
@@ -67,8 +77,11 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
                 Activity.Current = cell.Span;
                 RecordSharedClassifySpan(cell.Span, classifyStart, classifyEnd, prepared.Count, chromosomeCount);
                 var message = cell.Message;
+                var imageKeys = message.Images.DistinctBy(image => image.SourceName).ToDictionary(image => image.SourceName, image => image.ObjectKey);
+                var cutouts = cutoutKeys[i];
                 var chromosomes = prepCell.Chromosomes.Select((c, k) => new ClassifiedChromosome(
-                    k, c.SourceName, c.Box, c.Measure.Length, c.Measure.Area, probabilities[i][k], c.NeedsReview)).ToArray();
+                    k, c.SourceName, c.Box, c.Measure.Length, c.Measure.Area, probabilities[i][k], c.NeedsReview,
+                    imageKeys.GetValueOrDefault(c.SourceName), cutouts?[k])).ToArray();
                 await context.Publish(
                     new CellClassified(message.BatchId, message.CaseId, message.CellId, message.Kind, classifier.Model.Version, chromosomes, message.SubmittedAt, perCell),
                     context.CancellationToken).ConfigureAwait(false);
@@ -167,6 +180,33 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
         }
 
         return (images.Select(i => (i.image.SourceName, i.Bytes!)).ToList(), null);
+    }
+
+    // The chromosomes cut from a spread are stored (upright PNGs, content-addressed) so that a karyogram can be drawn
+    // from them later without segmenting the spread again; a crop set's crops are stored already.
+    private async Task<string[]> StoreCutoutsAsync(PreparedCell cell, CancellationToken cancellationToken)
+    {
+        using var span = FarmTelemetry.Source.StartActivity("store cut-outs");
+        span?.SetTag("chromofarm.chromosomes", cell.Chromosomes.Count);
+        var encoded = cell.Chromosomes.Select(c => c.Crop.EncodePng()).ToArray();
+        using var throttle = new SemaphoreSlim(ConcurrentFetches);
+        return await Task.WhenAll(encoded.Select(async png =>
+        {
+            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var content = new MemoryStream(png, writable: false);
+                return (await store.PutAsync(content, cancellationToken).ConfigureAwait(false)).Key;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                throw new ObjectStoreUnavailableException($"cannot store a chromosome cut-out: {error.Message}", error);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        })).ConfigureAwait(false);
     }
 
     private (PreparedCell? Cell, CellFailed? Failure) Prepare(AnalyzeCell message, List<(string, byte[])> images)

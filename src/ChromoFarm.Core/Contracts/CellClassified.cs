@@ -8,6 +8,8 @@ namespace ChromoFarm.Contracts;
 /// <param name="Area">Foreground pixels in its source image.</param>
 /// <param name="Probabilities">24 class probabilities in <see cref="Domain.ChromosomeClass"/> order.</param>
 /// <param name="NeedsReview">Segmentation thinks this object may be a cluster, not one chromosome.</param>
+/// <param name="ImageKey">Object-store key of <paramref name="SourceName"/>; null from workers older than the review.</param>
+/// <param name="CutoutKey">For a chromosome cut from a spread: the key of its stored cut-out (upright PNG), for karyograms.</param>
 public sealed record ClassifiedChromosome(
     int Index,
     string SourceName,
@@ -15,7 +17,9 @@ public sealed record ClassifiedChromosome(
     float Length,
     float Area,
     IReadOnlyList<float> Probabilities,
-    bool NeedsReview);
+    bool NeedsReview,
+    string? ImageKey = null,
+    string? CutoutKey = null);
 
 public sealed record BoundingBox(int X, int Y, int Width, int Height);
 

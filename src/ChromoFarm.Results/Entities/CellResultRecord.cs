@@ -48,4 +48,7 @@ public sealed class CellResultRecord
     public DateTimeOffset CompletedAt { get; set; }
 
     public List<ChromosomeRecord> Chromosomes { get; set; } = [];
+
+    /// <summary>People's revisions of this result, oldest first; the last is the current reviewed result.</summary>
+    public List<ReviewRecord> Reviews { get; set; } = [];
 }

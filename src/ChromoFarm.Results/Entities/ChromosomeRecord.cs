@@ -38,4 +38,10 @@ public sealed class ChromosomeRecord
     public int? BoxHeight { get; set; }
 
     public bool NeedsReview { get; set; }
+
+    /// <summary>Object-store key of the image the chromosome is in: its crop, or the metaphase spread.</summary>
+    public string? ImageKey { get; set; }
+
+    /// <summary>For a chromosome cut from a spread: the key of its stored cut-out (PNG, upright, dark on white).</summary>
+    public string? CutoutKey { get; set; }
 }
