@@ -189,7 +189,7 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
 
     // SQLite says "UNIQUE constraint failed"; PostgreSQL sets SQLSTATE 23505, read by name so that this project
     // does not depend on the Npgsql provider.
-    private static bool IsUniqueViolation(DbUpdateException error) =>
+    internal static bool IsUniqueViolation(DbUpdateException error) =>
         error.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
         || error.InnerException?.GetType().GetProperty("SqlState")?.GetValue(error.InnerException) as string == "23505";
 }

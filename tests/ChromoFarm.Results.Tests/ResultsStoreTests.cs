@@ -6,48 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ChromoFarm.Results.Tests;
 
 /// <summary>The results store on SQLite (embedded mode); <see cref="PostgresResultsStoreTests"/> runs the same on PostgreSQL.</summary>
-public class ResultsStoreTests : IAsyncLifetime
+public class ResultsStoreTests : DatabaseTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("cf-results-").FullName;
-    private DbContextOptions<ResultsDbContext>? options;
-    private string? skipReason;
-
-    public async Task InitializeAsync()
+    public ResultsStoreTests()
+        : base(new SqliteTestDatabase())
     {
-        skipReason = ServiceSkipReason();
-        if (skipReason is null)
-        {
-            options = await CreateDatabaseAsync();
-            await ResultsDatabase.MigrateAsync(Options);
-        }
     }
 
-    public virtual async Task DisposeAsync()
+    protected ResultsStoreTests(TestDatabase database)
+        : base(database)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-        await Task.CompletedTask;
     }
-
-    /// <summary>False when the set-up made no database (the test skips, or its service was not answering).</summary>
-    protected bool HasDatabase => options is not null;
-
-    /// <summary>The database this test uses; skips the test with the reason where its service is absent under the opt-out.</summary>
-    private DbContextOptions<ResultsDbContext> Options
-    {
-        get
-        {
-            Skip.If(skipReason is not null, skipReason);
-            return options!;
-        }
-    }
-
-    /// <summary>Null where the store needs no service or its service answers; else, under the opt-out, why the tests skip.</summary>
-    protected virtual string? ServiceSkipReason() => null;
-
-    /// <summary>A new, empty database for this test.</summary>
-    protected virtual Task<DbContextOptions<ResultsDbContext>> CreateDatabaseAsync() =>
-        Task.FromResult(ResultsDatabase.Sqlite(Path.Combine(folder, "results.db")));
 
     [SkippableFact]
     public async Task Migrations_cover_the_whole_model()
@@ -143,25 +112,8 @@ public class ResultsStoreTests : IAsyncLifetime
         Assert.Equal(Priors, result.PriorsVersion);
     }
 
-    private const string Priors = "test-priors";
+    private const string Priors = TestResults.Priors;
 
-    private static readonly KaryotypeCaller Caller = new(CopyNumberPriorsFile.Default);
-
-    private static (CellClassified Message, CellKaryotypeCall Call) Classified(string cell, string model, ChromosomeClass? extra = null)
-    {
-        var chromosomes = new List<ClassifiedChromosome>();
-        var index = 0;
-        var classes = ChromosomeClass.All.Where(c => c.IsAutosome).SelectMany(c => new[] { c, c }).Append(ChromosomeClass.X).Append(ChromosomeClass.Y);
-        foreach (var c in extra is { } gained ? classes.Append(gained) : classes)
-        {
-            var p = new float[ChromosomeClass.Count];
-            Array.Fill(p, 0.1f / 23);
-            p[c.Index] = 0.9f;
-            chromosomes.Add(new ClassifiedChromosome(index, $"{cell}/{index}.tif", null, 50, 400, p, false));
-            index++;
-        }
-
-        var message = new CellClassified(Guid.NewGuid(), "case", cell, CellSourceKind.CropSet, model, chromosomes, DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(5));
-        return (message, Caller.Call(chromosomes.Select(c => c.Probabilities).ToList()));
-    }
+    private static (CellClassified Message, CellKaryotypeCall Call) Classified(string cell, string model, ChromosomeClass? extra = null) =>
+        TestResults.Classified(cell, model, extra);
 }
