@@ -14,6 +14,10 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     PriorsCommand.Create(),
     ServeCommand.Create(),
     IngestCommand.Create(),
+    ReviewCommand.Create(),
+    KaryogramCommand.Create(),
+    ApiKeyCommand.Create(),
+    ExportCorrectionsCommand.Create(),
 };
 
 var parse = root.Parse(args);

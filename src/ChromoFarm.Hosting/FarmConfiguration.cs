@@ -1,3 +1,4 @@
+using ChromoFarm.Api;
 using ChromoFarm.Hosting.Options;
 using ChromoFarm.Storage;
 using ChromoFarm.Worker;
@@ -35,6 +36,9 @@ public sealed class FarmConfiguration
 
     /// <summary>Null for the worker, which never touches the database.</summary>
     public ResultsDatabaseOptions? Results { get; private init; }
+
+    /// <summary>Credentials accepted by the HTTP roles (ingest, api).</summary>
+    public AuthOptions Auth { get; private init; } = new();
 
     /// <summary>Only for the worker.</summary>
     public WorkerOptions? Worker { get; private init; }
@@ -75,6 +79,7 @@ public sealed class FarmConfiguration
             Telemetry = Bind<TelemetryOptions>(root, TelemetryOptions.Section),
             ObjectStore = role == FarmRole.Coordinator ? null : Bind<S3StoreOptions>(root, S3StoreOptions.Section),
             Results = role == FarmRole.Worker ? null : Bind<ResultsDatabaseOptions>(root, ResultsDatabaseOptions.Section),
+            Auth = Bind<AuthOptions>(root, AuthOptions.Section),
             Worker = role == FarmRole.Worker ? Bind<WorkerOptions>(root, WorkerOptions.Section) : null,
             ShutdownTimeout = root.GetValue("Host:ShutdownTimeout", TimeSpan.FromMinutes(1)),
         };
@@ -95,6 +100,16 @@ public sealed class FarmConfiguration
         catch (ArgumentException error)
         {
             throw new FarmConfigurationException($"{error.Message} (environment: CHROMOFARM_{S3StoreOptions.Section.ToUpperInvariant()}__…)");
+        }
+
+        if (Auth.Jwt.Authority is { } authority && !Uri.TryCreate(authority, UriKind.Absolute, out _))
+        {
+            throw new FarmConfigurationException($"{FarmConfigurationException.Setting(AuthOptions.Section, "Jwt:Authority")} '{authority}' is not an absolute URL");
+        }
+
+        if (Auth.Jwt.Authority is not null && string.IsNullOrWhiteSpace(Auth.Jwt.Audience))
+        {
+            throw new FarmConfigurationException($"{FarmConfigurationException.Setting(AuthOptions.Section, "Jwt:Audience")} is required with Auth:Jwt:Authority (tokens for other services must not be accepted)");
         }
 
         if (Worker is { } worker && (worker.CellsPerBatch < 1 || worker.ForwardBatchSize < 1 || worker.BatchTimeLimit <= TimeSpan.Zero))

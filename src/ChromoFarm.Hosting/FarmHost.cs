@@ -85,10 +85,12 @@ public static partial class FarmHost
         });
         var health = builder.Services.AddHealthChecks();
         DbContextOptions<ResultsDbContext>? database = null;
+        IObjectStore? store = null;
 
         if (settings.ObjectStore is { } objectStore)
         {
-            builder.Services.AddSingleton<IObjectStore>(new S3ObjectStore(objectStore));
+            store = new S3ObjectStore(objectStore);
+            builder.Services.AddSingleton(store);
             health.AddCheck<ObjectStoreReadiness>("object-store", tags: [Ready]);
         }
 
@@ -114,9 +116,10 @@ public static partial class FarmHost
             case FarmRole.Api:
                 builder.Services.AddSingleton(sp => new StoredObjectIndex(sp.GetRequiredService<IObjectStore>()));
                 builder.Services.AddScoped<CellSubmissionService>();
+                builder.Services.AddChromoFarmAuth(database!, settings.Auth);
                 if (settings.Role == FarmRole.Api)
                 {
-                    builder.Services.AddSingleton(new ResultsQueries(database!));
+                    builder.Services.AddChromoFarmApi(database!, store!);
                 }
 
                 break;
@@ -144,6 +147,14 @@ public static partial class FarmHost
         });
 
         var app = builder.Build();
+        if (settings.Role is FarmRole.Ingest or FarmRole.Api)
+        {
+            app.UseChromoFarmHeaders();
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        // Health stays anonymous: the kubelet and compose probe it without a credential.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
         if (settings.Role is FarmRole.Ingest or FarmRole.Api)
@@ -153,7 +164,7 @@ public static partial class FarmHost
 
         if (settings.Role == FarmRole.Api)
         {
-            app.MapResults();
+            app.MapChromoFarmApi();
         }
 
         return app;

@@ -162,7 +162,8 @@ public sealed class IngestClient(HttpClient http)
                 continue;
             }
 
-            throw new IngestServerException($"{message.Method} {uri}: {status} {(detail.Length > 200 ? detail[..200] : detail).Trim()}");
+            var hint = status is 401 or 403 ? " (uploads need an ingest key: `chromofarm apikey create --role ingest`, then --api-key or CHROMOFARM_API_KEY)" : "";
+            throw new IngestServerException($"{message.Method} {uri}: {status} {(detail.Length > 200 ? detail[..200] : detail).Trim()}{hint}");
         }
     }
 }

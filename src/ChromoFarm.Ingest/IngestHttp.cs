@@ -9,6 +9,7 @@ namespace ChromoFarm.Ingest;
 /// they do not hash to the key. POST /v1/cells: a <see cref="CellUpload"/>; answers a <see cref="SubmissionResult"/>.
 /// POST /v1/objects/missing: a JSON array of keys; answers the ones the store does not hold.
 /// GET /v1/cells/done?case=C&amp;cell=N: 200 when the cell is queued or analysed (a resumed ingest skips it), else 404.
+/// Every request needs X-Api-Key with an ingest key; 401/403 say why not.
 /// </remarks>
 public static class IngestHttp
 {
@@ -19,6 +20,9 @@ public static class IngestHttp
     public const string Cells = "/v1/cells";
 
     public const string CellDone = "/v1/cells/done";
+
+    /// <summary>The credential header every request carries: an API key with the ingest (or admin) role.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

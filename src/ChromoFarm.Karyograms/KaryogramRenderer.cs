@@ -70,7 +70,8 @@ public sealed class KaryogramRenderer(IObjectStore store)
             ? new LayoutItem(d.Chromosome.Index, d.Chromosome.Label, medianWidth, medianHeight, (int)(medianHeight * 0.4))
             : new LayoutItem(d.Chromosome.Index, d.Chromosome.Label, d.Width, d.Height, d.CentromereRow)).ToList();
         var geometry = KaryogramLayout.Arrange(items, scale, TitleHeight);
-        var width = Math.Max(geometry.Width, 640);
+        // Wide enough for the title and subtitle: a long call ("44,XX,-7,-16") must not be cut off.
+        var width = Math.Max(geometry.Width, Math.Max(640, TitleWidth(request)));
 
         using var surface = SKSurface.Create(new SKImageInfo(width, geometry.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
@@ -128,6 +129,13 @@ public sealed class KaryogramRenderer(IObjectStore store)
         canvas.DrawText(request.Title, 24, 32, SKTextAlign.Left, titleFont, ink);
         canvas.DrawText(request.Subtitle, 24, 54, SKTextAlign.Left, subtitleFont, muted);
         PictureStyle.DrawLegend(canvas, width - 24, 72);
+    }
+
+    private static int TitleWidth(KaryogramRequest request)
+    {
+        using var titleFont = PictureStyle.Font(20, bold: true);
+        using var subtitleFont = PictureStyle.Font(13);
+        return 48 + (int)Math.Ceiling(Math.Max(titleFont.MeasureText(request.Title), subtitleFont.MeasureText(request.Subtitle)));
     }
 
     private static int Median(IEnumerable<int> values)

@@ -59,6 +59,11 @@ public static class AuthRegistration
         {
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(folder)).SetApplicationName("chromofarm");
         }
+        else
+        {
+            // One process: keys in memory, so a restart signs reviewers out rather than leaving key files in $HOME.
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        }
 
         services.AddAuthorization(authorization =>
         {

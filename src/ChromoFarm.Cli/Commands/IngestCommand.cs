@@ -18,10 +18,15 @@ internal static class IngestCommand
             Description = "The ingest (or api) role's URL, e.g. http://localhost:8080; default $CHROMOFARM_SERVER",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CHROMOFARM_SERVER") is { Length: > 0 } url ? url : "http://localhost:8080",
         };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "An ingest key (chromofarm apikey create --role ingest); default $CHROMOFARM_API_KEY",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CHROMOFARM_API_KEY") is { Length: > 0 } key ? key : null,
+        };
         var split = new Option<string?>("--split") { Description = "For a manifest: only cells of this split" };
         var parallel = new Option<int>("--parallel") { Description = "Cells uploaded at once", DefaultValueFactory = _ => 4 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the counts instead of the summary line" };
-        var command = new Command("ingest", "Upload images to a running farm: only content it does not hold is sent; re-run to resume") { input, server, split, parallel, json };
+        var command = new Command("ingest", "Upload images to a running farm: only content it does not hold is sent; re-run to resume") { input, server, apiKey, split, parallel, json };
         command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
         {
             var source = parse.GetValue(input)!;
@@ -39,6 +44,11 @@ internal static class IngestCommand
             }
 
             using var http = new HttpClient { BaseAddress = serverUrl, Timeout = TimeSpan.FromMinutes(5) };
+            if (parse.GetValue(apiKey) is { } key)
+            {
+                http.DefaultRequestHeaders.Add(IngestHttp.ApiKeyHeader, key);
+            }
+
             var client = new IngestClient(http);
             var rejected = new List<string>();
             var watch = Stopwatch.StartNew();

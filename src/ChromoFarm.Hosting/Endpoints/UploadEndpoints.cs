@@ -1,3 +1,4 @@
+using ChromoFarm.Api;
 using ChromoFarm.Ingest;
 using ChromoFarm.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -10,8 +11,10 @@ namespace ChromoFarm.Hosting.Endpoints;
 /// <summary>The upload protocol of <see cref="IngestHttp"/>, served by the ingest and api roles.</summary>
 internal static class UploadEndpoints
 {
-    public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder routes)
     {
+        // Uploads start analyses and fill the store: only an ingest (or admin) credential may.
+        var app = routes.MapGroup("").RequireAuthorization(ApiPolicies.Ingest);
         var objects = $"{IngestHttp.Objects}/{{key}}";
         app.MapMethods(objects, [HttpMethods.Head], async (string key, StoredObjectIndex index, CancellationToken cancellationToken) =>
             !ContentKey.IsKey(key) ? HttpResults.BadRequest()
@@ -52,6 +55,6 @@ internal static class UploadEndpoints
                 return HttpResults.BadRequest(new { error = error.Message });
             }
         });
-        return app;
+        return routes;
     }
 }

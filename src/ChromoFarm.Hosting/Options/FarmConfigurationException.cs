@@ -5,5 +5,5 @@ public sealed class FarmConfigurationException(string message) : Exception(messa
 {
     /// <summary>"Section:Key (CHROMOFARM_SECTION__KEY)": how an operator can set it either way.</summary>
     public static string Setting(string section, string key) =>
-        $"{section}:{key} (CHROMOFARM_{section.ToUpperInvariant()}__{key.ToUpperInvariant()})";
+        $"{section}:{key} (CHROMOFARM_{$"{section}:{key}".Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()})";
 }
