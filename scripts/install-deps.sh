@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the native core needs (libtorch, OpenCV, CMake, a C++ compiler) and
-# the Python side of examples/pytorch (torch, torchvision, numpy, PIL), which the TorchScript tests run.
+# the Python side of examples/pytorch (torch, torchvision, numpy, PIL), which the TorchScript tests run, and what
+# the review page needs (fonts for the karyograms, Chromium for its browser tests).
 # Quiet and fast when everything is already there: dpkg is asked first, apt only when something is missing.
 set -euo pipefail
 
-packages=(libtorch-dev libopencv-dev cmake g++ make python3-torch python3-torchvision python3-numpy python3-pil)
+# chromium runs the review page's browser tests; fonts-dejavu-core and libfontconfig1 are the karyograms' text.
+packages=(libtorch-dev libopencv-dev cmake g++ make python3-torch python3-torchvision python3-numpy python3-pil
+  chromium fonts-dejavu-core libfontconfig1)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -113,8 +113,12 @@ launch ingest 18080
 wait_ready ingest 18080
 for i in $(seq 1 "$workers"); do wait_ready "worker-$i" $((18090 + i)); done
 
+# Uploads need an ingest key; this run's own, made in the database the coordinator just migrated.
+ingest_key=$("$bin" apikey create --role ingest --name farm.sh --database "$CHROMOFARM_RESULTS__CONNECTIONSTRING" 2>"$state/apikey.log") \
+  || { echo "farm: could not create an ingest key; see $state/apikey.log" >&2; exit 1; }
+
 start=$(date +%s.%N)
-ingest_args=(ingest "$input" --server http://127.0.0.1:18080 --json)
+ingest_args=(ingest "$input" --server http://127.0.0.1:18080 --json --api-key "$ingest_key")
 [ -z "$split" ] || ingest_args+=(--split "$split")
 ingest_status=0
 NO_COLOR=1 "$bin" "${ingest_args[@]}" >"$state/ingest-client.json" 2>"$state/ingest-client.log" || ingest_status=$?

@@ -15,8 +15,8 @@ internal static class PageEndpoints
     // What each queue view lists, most urgent first.
     private static readonly Dictionary<string, CellQuery> Views = new()
     {
-        ["open"] = new() { NeedsReview = true, Order = CellOrder.Urgency },
-        ["all"] = new() { Order = CellOrder.Urgency },
+        ["open"] = new() { NeedsReview = true, Order = CellOrder.Urgency, Descending = true },
+        ["all"] = new() { Order = CellOrder.Urgency, Descending = true },
         ["done"] = new() { Order = CellOrder.Updated, Descending = true },
     };
 

@@ -114,6 +114,12 @@ internal sealed class CellRow
             rows = rows.Where(r => r.CaseKey == caseKey);
         }
 
+        // A model filter lists only the cells that model analysed (each with that model's result).
+        if (query.Model is { } model)
+        {
+            rows = rows.Where(r => r.ModelVersion == model);
+        }
+
         if (query.Status is { } status)
         {
             rows = rows.Where(r => r.Status == status);
@@ -163,8 +169,8 @@ internal sealed class CellRow
     /// <summary>The query's order, with the cell's id last so that pages never overlap.</summary>
     public static IQueryable<CellRow> Order(IQueryable<CellRow> rows, CellQuery query) => (query.Order, query.Descending) switch
     {
-        (CellOrder.Urgency, false) => rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.CellId),
-        (CellOrder.Urgency, true) => rows.OrderBy(r => r.Urgency).ThenBy(r => r.CellId),
+        (CellOrder.Urgency, false) => rows.OrderBy(r => r.Urgency).ThenBy(r => r.CellId),
+        (CellOrder.Urgency, true) => rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.CellId),
         (CellOrder.Confidence, false) => rows.OrderBy(r => r.CallConfidence).ThenBy(r => r.CellId),
         (CellOrder.Confidence, true) => rows.OrderByDescending(r => r.CallConfidence).ThenBy(r => r.CellId),
         (CellOrder.Updated, false) => rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.CellId),

@@ -49,7 +49,7 @@ internal static class ApiKeyCommand
             var table = new Table().AddColumns("id", "role", "name", "created", "expires", "revoked");
             foreach (var key in await store.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                table.AddRow(key.KeyId, key.Role, Markup.Escape(key.Name), $"{key.CreatedAt:u}", key.ExpiresAt is { } e ? $"{e:u}" : "-", key.RevokedAt is { } r ? $"{r:u}" : "-");
+                table.AddRow(key.KeyId, key.Role, Markup.Escape(key.Name), When(key.CreatedAt), When(key.ExpiresAt), When(key.RevokedAt));
             }
 
             AnsiConsole.Write(table);
@@ -76,6 +76,8 @@ internal static class ApiKeyCommand
         }));
         return new Command("apikey", "Create, list and revoke the API keys of the api and ingest roles") { create, list, revoke };
     }
+
+    private static string When(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-";
 
     private static Option<string> Database() => new("--database")
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChromoFarm.Api;
 using ChromoFarm.Results;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace ChromoFarm.Cli.Commands;
 
@@ -45,16 +46,8 @@ internal static class ReviewCommand
                 Console.WriteLine($"review: {address}login?key={created.Key}");
                 Console.Error.WriteLine($"reviewing {location.Described} as {created.Record.Name}; API: {address}openapi/v1.json with X-Api-Key: {created.Key}");
                 Console.Error.WriteLine("the key works until this command stops (Ctrl+C)");
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: the normal way to stop.
-                }
-
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                // The host's console lifetime takes Ctrl+C and SIGTERM: wait for it to stop the server.
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -27,6 +27,7 @@ public sealed class DistributedFarmTests
             var small = new Dictionary<string, string> { ["CHROMOFARM_WORKER__CELLSPERBATCH"] = "2" };
             await farm.StartAsync("coordinator");
             await Task.WhenAll(farm.StartAsync("worker", "worker-1", small), farm.StartAsync("worker", "worker-2", small), farm.StartAsync("ingest"));
+            var api = await farm.StartAsync("api");
 
             var (crops, cropCounts) = await farm.IngestAsync(FarmInputs.Pki3Cells(farm.Folder, 8));
             var (metaphases, metaphaseCounts) = await farm.IngestAsync(FarmInputs.Metaphases(farm.Folder, "mfish-case", "0im.png", "11im.png"));
@@ -67,6 +68,40 @@ public sealed class DistributedFarmTests
             Assert.True(again.ExitCode == 0, again.Error);
             Assert.Equal((0, 8, 0), (againCounts!.Value.GetProperty("accepted").GetInt32(), againCounts.Value.GetProperty("duplicate").GetInt32(), againCounts.Value.GetProperty("images_uploaded").GetInt32()));
             Assert.Equal(10, await farm.ScalarAsync("SELECT count(*) FROM cell_results"));
+
+            // The api role over PostgreSQL and S3: credentials required, readers read, pictures from the object store.
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.Port}") };
+            using (var anonymous = await http.GetAsync("/v1/cells"))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+                Assert.Contains("no credential", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            var reader = await farm.CreateKeyAsync("reader");
+            http.DefaultRequestHeaders.Add("X-Api-Key", reader);
+            using (var page = JsonDocument.Parse(await http.GetStringAsync("/v1/cells?limit=4&sort=case")))
+            {
+                Assert.Equal(10, page.RootElement.GetProperty("total").GetInt32());
+                Assert.Equal(4, page.RootElement.GetProperty("items").GetArrayLength());
+            }
+
+            using (var karyogram = await http.GetAsync("/v1/cases/mfish-case/cells/0im/karyogram.png"))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, karyogram.StatusCode);
+                Assert.Equal("image/png", karyogram.Content.Headers.ContentType?.MediaType);
+            }
+
+            using (var spread = await http.GetAsync("/v1/cases/mfish-case/cells/0im/spread.png"))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, spread.StatusCode);
+            }
+
+            // A reader may not upload, on the ingest role either.
+            using var ingestHttp = new HttpClient { BaseAddress = farm.IngestUrl };
+            ingestHttp.DefaultRequestHeaders.Add("X-Api-Key", reader);
+            using var refused = await ingestHttp.PostAsync("/v1/objects/missing", new StringContent("[]", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("this needs ingest or admin", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 

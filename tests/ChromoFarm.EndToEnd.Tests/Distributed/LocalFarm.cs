@@ -37,6 +37,8 @@ internal sealed class LocalFarm : IAsyncDisposable
 
     public Uri? IngestUrl { get; private set; }
 
+    private string? ingestKey;
+
     /// <summary>Null when the services are not running outside CI (the test then skips with the reason).</summary>
     public static async Task<(LocalFarm? Farm, string? Skip)> CreateAsync()
     {
@@ -92,10 +94,19 @@ internal sealed class LocalFarm : IAsyncDisposable
         return process;
     }
 
-    /// <summary>`chromofarm ingest INPUT --server URL --json`, as an operator runs it.</summary>
+    /// <summary>`chromofarm apikey create --role ROLE --database CONN`, as an operator runs it; the key it prints.</summary>
+    public async Task<string> CreateKeyAsync(string role)
+    {
+        var result = await Cli.RunAsync("apikey", "create", "--role", role, "--name", $"test-{role}", "--database", ConnectionString);
+        Assert.True(result.ExitCode == 0, $"apikey create failed ({result.ExitCode}): {result.Error}");
+        return result.Output.Trim();
+    }
+
+    /// <summary>`chromofarm ingest INPUT --server URL --json --api-key KEY` with an ingest key, as an operator runs it.</summary>
     public async Task<(CliResult Result, JsonElement? Counts)> IngestAsync(string input)
     {
-        var result = await Cli.RunAsync("ingest", input, "--server", IngestUrl!.ToString(), "--json");
+        ingestKey ??= await CreateKeyAsync("ingest");
+        var result = await Cli.RunAsync("ingest", input, "--server", IngestUrl!.ToString(), "--json", "--api-key", ingestKey);
         var last = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         return (result, last is not null && last.StartsWith('{') ? JsonDocument.Parse(last).RootElement.Clone() : null);
     }
