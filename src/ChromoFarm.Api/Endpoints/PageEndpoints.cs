@@ -35,7 +35,7 @@ internal static class PageEndpoints
         pages.MapGet("/cases/{caseId}", async (string caseId, HttpContext context, ResultsQueries queries) =>
         {
             var cells = await queries.CellsAsync(caseId: caseId, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            return cells.Count == 0 ? NotFound($"No case '{caseId}'.", context.User) : Page(ReviewPages.Case(new CaseDetail(ResultsQueries.Cases(cells)[0], cells), context.User));
+            return cells.Count == 0 ? NotFound($"No case '{caseId}'.", context.User) : Page(ReviewPages.Case(new CaseDetail(ResultsQueries.Cases(cells)[0], cells.OrderBy(c => c.CellId, NaturalOrder.Instance).ToList()), context.User));
         });
 
         pages.MapGet("/cases/{caseId}/cells/{cellId}", async (string caseId, string cellId, string? view, HttpContext context, ResultsQueries queries, ReviewStore reviews, PictureService pictures) =>
@@ -62,8 +62,11 @@ internal static class PageEndpoints
 
         app.MapGet(ReviewPages.Assets + "/{name}", (string name) =>
             typeof(PageEndpoints).Assembly.GetManifestResourceStream($"ChromoFarm.Api.Assets.{name}") is { } asset
-                ? HttpResults.Stream(asset, name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
+                ? HttpResults.Stream(asset, Path.GetExtension(name) switch { ".js" => "text/javascript; charset=utf-8", ".svg" => "image/svg+xml", _ => "text/css; charset=utf-8" })
                 : HttpResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+
+        // Browsers ask for it whatever the page says.
+        app.MapGet("/favicon.ico", () => HttpResults.Redirect($"{ReviewPages.Assets}/icon.svg")).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet(ReviewPages.Login, async (string? next, string? key, HttpContext context, ApiKeyStore keys) =>
             key is null ? Page(ReviewPages.LoginForm(Local(next), null)) : await SignInAsync(context, keys, key, Local(next)).ConfigureAwait(false))

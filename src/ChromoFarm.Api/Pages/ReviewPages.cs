@@ -37,6 +37,7 @@ internal static class ReviewPages
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{title} · ChromoFarm review</title>
+            <link rel="icon" href="{Assets}/icon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="{Assets}/review.css">
             <script src="{Assets}/review.js" defer></script>
             </head>
