@@ -30,11 +30,11 @@ public sealed class TestServer : IAsyncDisposable
 
     public ApiKeyStore Keys { get; }
 
-    public static async Task<TestServer> StartAsync(DbContextOptions<ResultsDbContext> database)
+    public static async Task<TestServer> StartAsync(DbContextOptions<ResultsDbContext> database, AuthOptions? auth = null)
     {
         var folder = Directory.CreateTempSubdirectory("cf-api-").FullName;
         var store = new LocalFolderObjectStore(Path.Combine(folder, "objects"));
-        var app = LocalApiServer.Build(database, store, port: 0);
+        var app = LocalApiServer.Build(database, store, port: 0, auth);
         await app.StartAsync();
         return new TestServer(app, folder, database, store);
     }
