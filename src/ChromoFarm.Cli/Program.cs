@@ -18,6 +18,8 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     KaryogramCommand.Create(),
     ApiKeyCommand.Create(),
     ExportCorrectionsCommand.Create(),
+    InspectCommand.Create(),
+    ExportSpreadCropsCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -43,6 +43,9 @@ public sealed class FarmConfiguration
     /// <summary>Only for the worker.</summary>
     public WorkerOptions? Worker { get; private init; }
 
+    /// <summary>The worker's input screen (what is analysed as a metaphase).</summary>
+    public Screening.ScreeningOptions Screening { get; private init; } = new();
+
     /// <summary>How long SIGTERM waits for in-flight work (Host:ShutdownTimeout).</summary>
     public TimeSpan ShutdownTimeout { get; private init; }
 
@@ -81,6 +84,7 @@ public sealed class FarmConfiguration
             Results = role == FarmRole.Worker ? null : Bind<ResultsDatabaseOptions>(root, ResultsDatabaseOptions.Section),
             Auth = Bind<AuthOptions>(root, AuthOptions.Section),
             Worker = role == FarmRole.Worker ? Bind<WorkerOptions>(root, WorkerOptions.Section) : null,
+            Screening = Bind<Screening.ScreeningOptions>(root, ChromoFarm.Screening.ScreeningOptions.Section),
             ShutdownTimeout = root.GetValue("Host:ShutdownTimeout", TimeSpan.FromMinutes(1)),
         };
         settings.Validate();

@@ -31,16 +31,17 @@ public static partial class FarmHost
     private const string Ready = "ready";
 
     /// <param name="defaultModel">The model a worker loads when Worker:Model is not set.</param>
-    /// <param name="defaultSegmenterModel">The network a worker with Worker:Segmenter = learned loads when Worker:SegmenterModel is not set.</param>
+    /// <param name="defaultSegmenterModel">The network the learned segmenter (the default) loads when Worker:SegmenterModel is not set.</param>
     public static async Task RunAsync(FarmConfiguration settings, string defaultModel, string defaultSegmenterModel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var telemetry = TelemetryProviders.Start(settings.Telemetry, settings.Telemetry.ServiceName ?? $"chromofarm-{settings.Role.ToString().ToLowerInvariant()}");
-        using var model = settings.Worker is { } worker ? ChromosomeModel.Load(worker.Model ?? defaultModel, worker.Device) : null;
+        // Worker:Model = auto loads every shipped model that records its stain, beside the default model.
+        using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, Path.GetDirectoryName(defaultModel)!, worker.Device) : null;
         using var network = settings.Worker is { Segmenter: SegmenterKind.Learned } learned
             ? SegmentationNetwork.Load(learned.SegmenterModel ?? defaultSegmenterModel, learned.Device)
             : null;
-        await using var app = Build(settings, model, network);
+        await using var app = Build(settings, models, network);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("chromofarm");
 
         await WhenReachableAsync("RabbitMQ", () => FarmTopology.DeclareAsync(settings.RabbitMq, cancellationToken), log, cancellationToken).ConfigureAwait(false);
@@ -50,11 +51,11 @@ public static partial class FarmHost
             await WhenReachableAsync("results database", () => ResultsDatabase.MigrateAsync(database, cancellationToken), log, cancellationToken).ConfigureAwait(false);
         }
 
-        Started(log, settings.Role, settings.Http.Port, model?.Version ?? "-");
+        Started(log, settings.Role, settings.Http.Port, models is null ? "-" : string.Join(", ", models.Models.Select(m => m.Version)));
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static WebApplication Build(FarmConfiguration settings, ChromosomeModel? model, SegmentationNetwork? network)
+    private static WebApplication Build(FarmConfiguration settings, ModelSet? models, SegmentationNetwork? network)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, ApplicationName = "chromofarm" });
         builder.Configuration.Sources.Clear();
@@ -106,7 +107,7 @@ public static partial class FarmHost
         {
             case FarmRole.Worker:
                 // The same section FarmConfiguration validated, bound once more by the options system.
-                builder.Services.AddChromoFarmWorker(model!, segmenterNetwork: network);
+                builder.Services.AddChromoFarmWorker(models!.Models, segmenterNetwork: network, screening: settings.Screening);
                 builder.Services.Configure<WorkerOptions>(settings.Root.GetSection(WorkerOptions.Section));
                 break;
             case FarmRole.Coordinator:

@@ -225,7 +225,8 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
         ChromosomeClass.All.Select(c => c.Label).ToArray(),
         DateTimeOffset.UtcNow,
         Training: null,
-        Metrics: new Dictionary<string, double>());
+        Metrics: new Dictionary<string, double>(),
+        Stain: options.Stain == Screening.Stain.Unknown ? null : Screening.StainNames.Name(options.Stain));
 
     /// <summary>Where a run starts: its checkpoint folder, the options to record there, and the checkpoint resumed from (null: epoch 1).</summary>
     private sealed record ResumePoint(TrainingCheckpoint Checkpoint, TrainingFingerprint Fingerprint, CheckpointProgress? Resumed);

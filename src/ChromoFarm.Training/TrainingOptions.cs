@@ -49,4 +49,7 @@ public sealed record TrainingOptions
 
     /// <summary>Use at most this many training cells (0 = all): for quick checks, not for real models.</summary>
     public int LimitCells { get; init; }
+
+    /// <summary>The stain of the training images, recorded in the model so that the farm can refuse another stain.</summary>
+    public Screening.Stain Stain { get; init; }
 }

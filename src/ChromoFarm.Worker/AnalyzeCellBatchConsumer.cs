@@ -18,7 +18,7 @@ namespace ChromoFarm.Worker;
 /// Tracing: each cell gets its own span, continuing the trace its message carries, so that one trace follows a cell
 /// from ingest to the database; the shared forward pass appears in every cell's trace as a "classify" span.
 /// </remarks>
-public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation preparation, BatchClassifier classifier, TimeProvider? clock = null) : IConsumer<Batch<AnalyzeCell>>
+public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation preparation, ScreenedClassifier classifier, TimeProvider? clock = null) : IConsumer<Batch<AnalyzeCell>>
 {
     // Object-store requests in flight per batch (reads of images, writes of cut-outs).
     private const int ConcurrentFetches = 16;
@@ -57,8 +57,21 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
 
             Activity.Current = batchSpan;
             var classifyStart = DateTime.UtcNow;
-            var probabilities = classifier.Classify(prepared.Select(p => p.Chromosomes).ToArray());
+            var screened = classifier.Classify(prepared.Select(p => p.Chromosomes).ToArray()).ToList();
             var classifyEnd = DateTime.UtcNow;
+            // A cell the models cannot answer (wrong stain, out of distribution) fails with the reason, as a bad image does.
+            for (var i = prepared.Count - 1; i >= 0; i--)
+            {
+                if (screened[i].Refusal is { } refusal)
+                {
+                    Activity.Current = prepared[i].Cell.Span;
+                    await FailAsync(context, prepared[i].Cell, Failed(prepared[i].Cell.Message, CellFailureKind.InvalidInput, refusal)).ConfigureAwait(false);
+                    prepared[i].Chromosomes.Dispose();
+                    prepared.RemoveAt(i);
+                    screened.RemoveAt(i);
+                }
+            }
+
             // Every cut-out is stored before any cell is answered: a store failure retries the batch whole.
             var cutoutKeys = new string[]?[prepared.Count];
             for (var i = 0; i < prepared.Count; i++)
@@ -80,10 +93,11 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
                 var imageKeys = message.Images.DistinctBy(image => image.SourceName).ToDictionary(image => image.SourceName, image => image.ObjectKey);
                 var cutouts = cutoutKeys[i];
                 var chromosomes = prepCell.Chromosomes.Select((c, k) => new ClassifiedChromosome(
-                    k, c.SourceName, c.Box, c.Measure.Length, c.Measure.Area, probabilities[i][k], c.NeedsReview,
+                    k, c.SourceName, c.Box, c.Measure.Length, c.Measure.Area, screened[i].Probabilities![k], c.NeedsReview,
                     imageKeys.GetValueOrDefault(c.SourceName), cutouts?[k])).ToArray();
                 await context.Publish(
-                    new CellClassified(message.BatchId, message.CaseId, message.CellId, message.Kind, classifier.Model.Version, chromosomes, message.SubmittedAt, perCell),
+                    new CellClassified(message.BatchId, message.CaseId, message.CellId, message.Kind, screened[i].Model!.Version, chromosomes, message.SubmittedAt, perCell,
+                        screened[i].Note, prepCell.OtherMetaphases),
                     context.CancellationToken).ConfigureAwait(false);
                 cell.Finish(null);
             }
@@ -222,7 +236,7 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
 
             return (cell, null);
         }
-        catch (Exception error) when (error is ImageDecodeException or ImageTooLargeException)
+        catch (Exception error) when (error is ImageDecodeException or ImageTooLargeException or InputRejectedException)
         {
             return (null, Failed(message, CellFailureKind.InvalidInput, error.Message));
         }

@@ -5,14 +5,14 @@ public sealed class WorkerOptions
 {
     public const string Section = "Worker";
 
-    /// <summary>Model file (`serve worker`); null: the model shipped beside the binary.</summary>
+    /// <summary>Model file (`serve worker`), or "auto" for the shipped model of each cell's stain; null: the default model shipped beside the binary.</summary>
     public string? Model { get; set; }
 
     /// <summary>Where the model runs (`serve worker`).</summary>
     public Native.ComputeDevice Device { get; set; } = Native.ComputeDevice.Cpu;
 
-    /// <summary>How whole spreads are cut into chromosomes.</summary>
-    public SegmenterKind Segmenter { get; set; } = SegmenterKind.Classical;
+    /// <summary>How whole spreads are cut into chromosomes: the learned segmenter unless set to Classical.</summary>
+    public SegmenterKind Segmenter { get; set; } = SegmenterKind.Learned;
 
     /// <summary>The learned segmenter's network (`serve worker`, Segmenter = Learned); null: the one shipped beside the binary.</summary>
     public string? SegmenterModel { get; set; }

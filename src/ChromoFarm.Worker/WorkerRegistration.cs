@@ -1,4 +1,5 @@
 using ChromoFarm.Native;
+using ChromoFarm.Screening;
 using ChromoFarm.Worker.Classification;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,16 +9,23 @@ namespace ChromoFarm.Worker;
 
 public static class WorkerRegistration
 {
-    /// <summary>The worker's services: the loaded model, segmentation and the cross-cell batch classifier.</summary>
+    /// <summary>The worker's services: the loaded models, segmentation with the input screen, and the cross-cell batch classifier.</summary>
+    /// <param name="models">One model, or the models of several stains (`--model auto`); owned by the caller.</param>
     /// <param name="segmenterNetwork">The learned segmenter's network (owned by the caller); null: the classical segmenter.</param>
-    public static IServiceCollection AddChromoFarmWorker(this IServiceCollection services, ChromosomeModel model, Action<WorkerOptions>? configure = null,
-        SegmentationNetwork? segmenterNetwork = null)
+    /// <param name="screening">The input screen's bounds; null: the defaults.</param>
+    public static IServiceCollection AddChromoFarmWorker(this IServiceCollection services, IReadOnlyList<ChromosomeModel> models, Action<WorkerOptions>? configure = null,
+        SegmentationNetwork? segmenterNetwork = null, ScreeningOptions? screening = null)
     {
+        ArgumentNullException.ThrowIfNull(models);
         services.AddOptions<WorkerOptions>().Configure(o => configure?.Invoke(o));
-        services.AddSingleton(model);
+        var bounds = screening ?? new ScreeningOptions();
         services.AddSingleton(_ => new MetaphaseSegmenter(network: segmenterNetwork));
-        services.AddSingleton(sp => new CellPreparation(sp.GetRequiredService<MetaphaseSegmenter>(), sp.GetRequiredService<IOptions<WorkerOptions>>().Value.MaxImagePixels));
-        services.AddSingleton(sp => new BatchClassifier(model, sp.GetRequiredService<IOptions<WorkerOptions>>().Value.ForwardBatchSize));
+        services.AddSingleton(sp => new CellPreparation(sp.GetRequiredService<MetaphaseSegmenter>(), sp.GetRequiredService<IOptions<WorkerOptions>>().Value.MaxImagePixels, new SpreadScreen(bounds)));
+        services.AddSingleton(sp =>
+        {
+            var batchSize = sp.GetRequiredService<IOptions<WorkerOptions>>().Value.ForwardBatchSize;
+            return new ScreenedClassifier(models.Select(m => new BatchClassifier(m, batchSize)).ToArray(), bounds);
+        });
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChromoFarm.Native;
+using ChromoFarm.Screening;
 
 namespace ChromoFarm.Cli.Commands;
 
@@ -8,6 +9,12 @@ internal static class CommonOptions
     public static Option<FileInfo> Model() => new("--model")
     {
         Description = "Model file: a ChromoFarm .cfm, or a TorchScript file with its JSON sidecar (model.pt + model.json); default: the shipped model, or $CHROMOFARM_MODEL",
+    };
+
+    /// <summary>`--model FILE|auto` for the commands that run the farm: auto sends each image to the shipped model of its stain.</summary>
+    public static Option<string?> ModelOrAuto() => new("--model")
+    {
+        Description = "Model file (.cfm, or model.pt with its JSON sidecar), or auto: every shipped model that records its stain, each image to the model of its stain; default: the shipped G-band model, or $CHROMOFARM_MODEL",
     };
 
     public static Option<FileInfo?> Priors() => new("--priors")
@@ -20,6 +27,49 @@ internal static class CommonOptions
         Description = "cpu, cuda or auto",
         DefaultValueFactory = _ => fallback,
     };
+
+    /// <summary>`--segmenter`: learned by default, since it generalises better than the classical one (docs/segmentation.md).</summary>
+    public static Option<string> Segmenter()
+    {
+        var option = new Option<string>("--segmenter")
+        {
+            Description = "How whole spreads are cut into chromosomes: learned (the U-Net of --segmenter-model, the default) or classical (thresholds and neck cuts)",
+            DefaultValueFactory = _ => "learned",
+        };
+        option.AcceptOnlyFromAmong("learned", "classical");
+        return option;
+    }
+
+    public static Option<FileInfo?> SegmenterModel() => new("--segmenter-model")
+    {
+        Description = "Network for --segmenter learned (default: models/segmenter.cfs beside the binary, or $CHROMOFARM_SEGMENTER_MODEL)",
+    };
+
+    /// <summary>The learned segmenter's network, or null for the classical segmenter; the caller owns it.</summary>
+    public static SegmentationNetwork? LoadSegmenter(string kind, FileInfo? model) =>
+        kind == "learned" ? SegmentationNetwork.Load(DefaultModel.ResolveSegmenter(model), ComputeDevice.Cpu) : null;
+
+    /// <summary>`--stain G-band|Q-band|DAPI`, recorded in a model so that the farm refuses cells of another stain.</summary>
+    public static Option<Stain> Stain(bool required = false)
+    {
+        var option = new Option<Stain>("--stain")
+        {
+            Description = "Stain of the training images: G-band, Q-band or DAPI (recorded in the model; the farm refuses cells of another stain)",
+            Required = required,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (StainNames.Parse(text) is { } parsed and not (Screening.Stain.Fluorescence or Screening.Stain.Unknown))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"--stain: '{text}' is not G-band, Q-band or DAPI");
+                return Screening.Stain.Unknown;
+            },
+        };
+        return option;
+    }
 
     public static Option<int> Threads() => new("--threads")
     {

@@ -31,16 +31,8 @@ internal static class EvaluateSegmentationCommand
         };
         var write = new Option<DirectoryInfo?>("--write") { Description = "Synthetic: also write each spread as labelme JSON + PNG to this folder" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var segmenterKind = new Option<string>("--segmenter")
-        {
-            Description = "classical (thresholds and neck cuts) or learned (the U-Net of --segmenter-model)",
-            DefaultValueFactory = _ => "classical",
-        };
-        segmenterKind.AcceptOnlyFromAmong("classical", "learned");
-        var segmenterModel = new Option<FileInfo?>("--segmenter-model")
-        {
-            Description = "Network for --segmenter learned (default: models/segmenter.cfs beside the binary, or $CHROMOFARM_SEGMENTER_MODEL)",
-        };
+        var segmenterKind = CommonOptions.Segmenter();
+        var segmenterModel = CommonOptions.SegmenterModel();
         var model = CommonOptions.Model();
         var priors = CommonOptions.Priors();
         var threads = new Option<int>("--threads")
@@ -58,9 +50,7 @@ internal static class EvaluateSegmentationCommand
             var threadCount = parse.GetValue(threads);
             NativeCore.SetThreads(threadCount);
             var input = parse.GetValue(data)!;
-            using var network = parse.GetValue(segmenterKind) == "learned"
-                ? SegmentationNetwork.Load(DefaultModel.ResolveSegmenter(parse.GetValue(segmenterModel)), ComputeDevice.Cpu)
-                : null;
+            using var network = CommonOptions.LoadSegmenter(parse.GetValue(segmenterKind)!, parse.GetValue(segmenterModel));
             var segmenter = new MetaphaseSegmenter(network: network);
             if (parse.GetValue(curve) is { } picture)
             {

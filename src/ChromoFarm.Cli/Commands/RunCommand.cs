@@ -7,12 +7,13 @@ using ChromoFarm.Ingest;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
 using ChromoFarm.Results;
+using ChromoFarm.Screening;
 using ChromoFarm.Worker.Classification;
 using Spectre.Console;
 
 namespace ChromoFarm.Cli.Commands;
 
-/// <summary>`chromofarm run &lt;input&gt; [--out DIR] [--model FILE]`: the embedded farm end to end.</summary>
+/// <summary>`chromofarm run &lt;input&gt; [--out DIR] [--model FILE|auto] [--segmenter learned|classical]`: the embedded farm end to end.</summary>
 internal static class RunCommand
 {
     // Beyond this many cells the table shows the first rows only; results.csv has them all.
@@ -33,7 +34,9 @@ internal static class RunCommand
     {
         var input = new Argument<string>("input") { Description = "An image, a folder of metaphase images, or a dataset manifest CSV" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.db, results.csv and the object store", DefaultValueFactory = _ => new DirectoryInfo("chromofarm-results") };
-        var model = CommonOptions.Model();
+        var model = CommonOptions.ModelOrAuto();
+        var segmenter = CommonOptions.Segmenter();
+        var segmenterModel = CommonOptions.SegmenterModel();
         var priors = CommonOptions.Priors();
         var split = new Option<string?>("--split") { Description = "For a manifest: only cells of this split" };
         var limitCells = new Option<int>("--limit-cells") { Description = "Process at most N cells (0: all)", DefaultValueFactory = _ => 0 };
@@ -41,7 +44,7 @@ internal static class RunCommand
         var threads = CommonOptions.Threads();
         var command = new Command("run", "Analyse images end to end in one process: segment, classify, assign, call karyotypes, store")
         {
-            input, output, model, priors, split, limitCells, device, threads,
+            input, output, model, segmenter, segmenterModel, priors, split, limitCells, device, threads,
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
         {
@@ -53,16 +56,24 @@ internal static class RunCommand
             }
 
             var copyNumberPriors = CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName);
-            using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
-            return await RunAsync(cells, parse.GetValue(output)!.FullName, loaded, copyNumberPriors, cancellationToken).ConfigureAwait(false);
+            using var models = LoadModels(parse.GetValue(model), parse.GetValue(device));
+            using var network = CommonOptions.LoadSegmenter(parse.GetValue(segmenter)!, parse.GetValue(segmenterModel));
+            return await RunAsync(cells, parse.GetValue(output)!.FullName, models.Models, network, copyNumberPriors, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, ChromosomeModel model, CopyNumberPriors priors, CancellationToken cancellationToken)
+    /// <summary>`--model auto` looks beside the shipped default model, so that $CHROMOFARM_MODEL moves both.</summary>
+    internal static ModelSet LoadModels(string? model, ComputeDevice device) =>
+        string.Equals(model, ModelSet.Auto, StringComparison.OrdinalIgnoreCase)
+            ? ModelSet.Load(ModelSet.Auto, Path.GetDirectoryName(Path.GetFullPath(DefaultModel.Path))!, device)
+            : ModelSet.Load(DefaultModel.Resolve(model is null ? null : new FileInfo(model)), string.Empty, device);
+
+    private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? network,
+        CopyNumberPriors priors, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, model, priors, cancellationToken).ConfigureAwait(false);
+        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, models, network, priors, cancellationToken).ConfigureAwait(false);
         var batchId = Guid.NewGuid();
         IngestSummary? ingest = null;
 
@@ -96,7 +107,7 @@ internal static class RunCommand
         }
 
         var outcomes = farm.Tracker.Outcomes;
-        var summaries = await new ResultsQueries(ResultsDatabase.Sqlite(farm.DatabasePath)).CellsAsync(model.Version, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var summaries = await new ResultsQueries(ResultsDatabase.Sqlite(farm.DatabasePath)).CellsAsync(models.Count == 1 ? models[0].Version : null, cancellationToken: cancellationToken).ConfigureAwait(false);
         var csvPath = Path.Combine(outputFolder, "results.csv");
         await ResultsQueries.WriteCsvAsync(summaries, csvPath, cancellationToken).ConfigureAwait(false);
         var thisRun = outcomes.Select(o => (o.CaseId, o.CellId)).ToHashSet();
@@ -104,7 +115,7 @@ internal static class RunCommand
         var casesPath = Path.Combine(outputFolder, "cases.csv");
         await ResultsQueries.WriteCasesCsvAsync(cases, casesPath, cancellationToken).ConfigureAwait(false);
         var runCells = summaries.Where(s => thisRun.Contains((s.CaseId, s.CellId))).ToArray();
-        Report(runCells, outcomes, watch.Elapsed, model, outputFolder, csvPath);
+        Report(runCells, outcomes, watch.Elapsed, models, outputFolder, csvPath);
         ReportCases(cases.Where(c => runCells.Any(r => r.CaseId == c.CaseId)).ToArray(), casesPath);
 
         foreach (var failure in outcomes.Where(o => o.Outcome == CellOutcome.Failed).OrderBy(o => o.CellId, StringComparer.Ordinal))
@@ -117,7 +128,7 @@ internal static class RunCommand
             : ExitCodes.Ok;
     }
 
-    private static void Report(CellSummary[] cells, IReadOnlyCollection<CellCompleted> outcomes, TimeSpan elapsed, ChromosomeModel model, string outputFolder, string csvPath)
+    private static void Report(CellSummary[] cells, IReadOnlyCollection<CellCompleted> outcomes, TimeSpan elapsed, IReadOnlyList<ChromosomeModel> models, string outputFolder, string csvPath)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumns(Columns.Select(h => new TableColumn(h).NoWrap()).ToArray());
         foreach (var cell in cells.Take(TableRows))
@@ -145,7 +156,7 @@ internal static class RunCommand
         var seconds = elapsed.TotalSeconds;
         AnsiConsole.MarkupLineInterpolated(
             $"cells [bold]{outcomes.Count}[/] (completed {completed}, failed {failed}, already stored {duplicates})  chromosomes [bold]{chromosomes}[/]  time {seconds:0.0} s  [bold]{chromosomes / Math.Max(seconds, 1e-9):0.0}[/] chromosomes/s");
-        AnsiConsole.MarkupLineInterpolated($"model {model.Version}  results: {Path.Combine(outputFolder, "results.db")}, {csvPath}");
+        AnsiConsole.MarkupLineInterpolated($"model {string.Join(", ", models.Select(m => $"{m.Version} ({m.Info.TrainedStain.Name()})"))}  results: {Path.Combine(outputFolder, "results.db")}, {csvPath}");
     }
 
     private static string Review(CellSummary cell)

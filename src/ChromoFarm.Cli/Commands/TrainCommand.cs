@@ -32,10 +32,11 @@ internal static class TrainCommand
         var limitCells = new Option<int>("--limit-cells") { Description = "Train on the first N cells only (quick checks)", DefaultValueFactory = _ => 0 };
         var resume = new Option<bool>("--resume") { Description = "Go on from MODEL.checkpoint/ (written after every epoch) with the same options" };
         var threads = CommonOptions.Threads();
+        var stain = CommonOptions.Stain();
 
         var command = new Command("train", "Train a chromosome classifier on a manifest's training split")
         {
-            data, output, epochs, device, seed, batchSize, learningRate, baseWidth, blocks, canvas, referenceLength, orient, rotation, patience, classBalanced, trainSplit, validationSplit, limitCells, resume, threads,
+            data, output, epochs, device, seed, batchSize, learningRate, baseWidth, blocks, canvas, referenceLength, orient, rotation, patience, classBalanced, trainSplit, validationSplit, limitCells, resume, threads, stain,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -58,6 +59,7 @@ internal static class TrainCommand
                 TrainSplit = parse.GetValue(trainSplit)!,
                 ValidationSplit = parse.GetValue(validationSplit)!,
                 LimitCells = parse.GetValue(limitCells),
+                Stain = parse.GetValue(stain),
             };
             var manifest = DatasetManifest.Load(parse.GetValue(data)!.FullName);
             var outputPath = parse.GetValue(output)!.FullName;

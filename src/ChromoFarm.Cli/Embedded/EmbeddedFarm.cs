@@ -1,5 +1,6 @@
 using ChromoFarm.Coordinator;
 using ChromoFarm.Karyotyping;
+using ChromoFarm.Native;
 using ChromoFarm.Results;
 using ChromoFarm.Storage;
 using ChromoFarm.Worker;
@@ -35,7 +36,10 @@ internal sealed class EmbeddedFarm : IAsyncDisposable
 
     public CompletionTracker Tracker => host.Services.GetRequiredService<CompletionTracker>();
 
-    public static async Task<EmbeddedFarm> StartAsync(string outputFolder, ChromosomeModel model, CopyNumberPriors priors, CancellationToken cancellationToken)
+    /// <param name="models">The models cells are classified with (one, or one per stain for `--model auto`); owned by the caller.</param>
+    /// <param name="segmenterNetwork">The learned segmenter's network (owned by the caller); null: the classical segmenter.</param>
+    public static async Task<EmbeddedFarm> StartAsync(string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? segmenterNetwork,
+        CopyNumberPriors priors, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputFolder);
         var database = ResultsDatabase.Sqlite(Path.Combine(outputFolder, "results.db"));
@@ -45,7 +49,7 @@ internal sealed class EmbeddedFarm : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IObjectStore>(new LocalFolderObjectStore(Path.Combine(outputFolder, "objects")));
         builder.Services.AddSingleton<CompletionTracker>();
-        builder.Services.AddChromoFarmWorker(model);
+        builder.Services.AddChromoFarmWorker(models, segmenterNetwork: segmenterNetwork);
         builder.Services.AddChromoFarmCoordinator(database, priors);
         builder.Services.AddMassTransit(bus =>
         {

@@ -24,6 +24,8 @@ public sealed record ClassifiedChromosome(
 public sealed record BoundingBox(int X, int Y, int Width, int Height);
 
 /// <summary>Event from a worker: every chromosome of a cell has class probabilities.</summary>
+/// <param name="InputCheck">What the input screen found (stain, the model chosen, other metaphases set aside); null from older workers.</param>
+/// <param name="OtherMetaphases">Metaphases found beside the analysed one and set aside: the cell is flagged for review.</param>
 public sealed record CellClassified(
     Guid BatchId,
     string CaseId,
@@ -32,4 +34,6 @@ public sealed record CellClassified(
     string ModelVersion,
     IReadOnlyList<ClassifiedChromosome> Chromosomes,
     DateTimeOffset SubmittedAt,
-    TimeSpan ProcessingTime);
+    TimeSpan ProcessingTime,
+    string? InputCheck = null,
+    int OtherMetaphases = 0);

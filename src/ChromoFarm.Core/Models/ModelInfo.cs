@@ -31,6 +31,7 @@ public sealed record TrainingInfo(
 /// <summary>The registry record carried inside every model file (as JSON metadata).</summary>
 /// <param name="Version">Unique, human-readable model version stored with every result.</param>
 /// <param name="Classes">Class labels in output order.</param>
+/// <param name="Stain">The stain of its training data ("G-band", "Q-band", "DAPI"); absent in files from before stains were recorded.</param>
 public sealed record ModelInfo(
     int FormatVersion,
     string Version,
@@ -40,7 +41,8 @@ public sealed record ModelInfo(
     DateTimeOffset CreatedAt,
     TrainingInfo? Training,
     IReadOnlyDictionary<string, double> Metrics,
-    CalibrationInfo? Calibration = null)
+    CalibrationInfo? Calibration = null,
+    string? Stain = null)
 {
     public const int CurrentFormatVersion = 1;
 
@@ -50,6 +52,9 @@ public sealed record ModelInfo(
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The recorded stain; <see cref="Screening.Stain.Unknown"/> when the file records none.</summary>
+    public Screening.Stain TrainedStain => Screening.StainNames.Parse(Stain) ?? Screening.Stain.Unknown;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -1,22 +1,31 @@
 using ChromoFarm.Contracts;
 using ChromoFarm.Diagnostics;
 using ChromoFarm.Native;
+using ChromoFarm.Screening;
 
 namespace ChromoFarm.Worker.Classification;
 
-/// <summary>Turns a cell's images into chromosome crops: decode, and segment when the image is a metaphase.</summary>
-public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels = GreyImage.DefaultMaxPixels)
+/// <summary>
+/// Turns a cell's images into chromosome crops: decode, and segment when the image is a metaphase; measures the
+/// stain, and with a <see cref="SpreadScreen"/> refuses what is no metaphase and sets other metaphases aside.
+/// </summary>
+/// <param name="screen">The input screen of the farm; null (training and evaluation on curated data): none.</param>
+public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels = GreyImage.DefaultMaxPixels, SpreadScreen? screen = null)
 {
     // Pixels of context kept around a segmented chromosome, as in the training crops' tight boxes.
     private const int CropMargin = 2;
 
     /// <param name="images">The cell's image bytes with their source names.</param>
     /// <exception cref="NativeException">An image cannot be decoded; the message names the source.</exception>
+    /// <exception cref="InputRejectedException">The screen refused an image; the message names it and the reason.</exception>
     /// <remarks>Spans: one "decode" for all of a cell's images, one "segment" per metaphase.</remarks>
     public PreparedCell Prepare(CellSourceKind kind, IReadOnlyList<(string SourceName, byte[] Bytes)> images)
     {
         ArgumentNullException.ThrowIfNull(images);
         var chromosomes = new List<PreparedChromosome>();
+        var stains = new List<Stain>();
+        var notes = new List<string>();
+        var otherMetaphases = 0;
         var decoded = new List<(string SourceName, GreyImage Image)>(images.Count);
         try
         {
@@ -32,6 +41,7 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
             if (kind == CellSourceKind.CropSet)
             {
                 chromosomes.AddRange(decoded.Select(d => new PreparedChromosome(d.Image, d.Image.Measure(), d.SourceName, null, false)));
+                stains.AddRange(decoded.Select(d => InputScreen.Measure(d.Image).Stain));
                 decoded.Clear();
             }
             else
@@ -39,7 +49,25 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
                 foreach (var (sourceName, metaphase) in decoded)
                 {
                     using var span = FarmTelemetry.Source.StartActivity("segment");
-                    AddSegmented(metaphase, sourceName, chromosomes);
+                    using var segmentation = segmenter.Segment(metaphase);
+                    var inspection = screen is null ? InputScreen.Measure(metaphase) : InputScreen.Screen(metaphase, segmentation, screen);
+                    stains.Add(inspection.Stain);
+                    span?.SetTag("chromofarm.stain", inspection.Stain.Name());
+                    if (inspection.Verdict is { } verdict)
+                    {
+                        if (verdict.Refusal is { } refusal)
+                        {
+                            throw new InputRejectedException($"{sourceName}: {refusal}");
+                        }
+
+                        if (verdict.OtherMetaphases > 0)
+                        {
+                            otherMetaphases += verdict.OtherMetaphases;
+                            notes.Add($"{sourceName}: {verdict.OtherMetaphases} other metaphase(s) set aside ({verdict.SetAside} objects)");
+                        }
+                    }
+
+                    AddCrops(segmentation, inspection.Verdict?.Keep ?? Enumerable.Range(0, segmentation.Count).ToArray(), sourceName, chromosomes);
                     span?.SetTag("chromofarm.chromosomes", chromosomes.Count);
                 }
             }
@@ -54,7 +82,7 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
             decoded.ForEach(d => d.Image.Dispose());
         }
 
-        return new PreparedCell(chromosomes);
+        return new PreparedCell(chromosomes) { Stain = StainRule.Majority(stains), Notes = notes, OtherMetaphases = otherMetaphases };
     }
 
     /// <summary>The crops of an existing segmentation, as the worker hands them to the classifier.</summary>
@@ -64,7 +92,7 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
         var chromosomes = new List<PreparedChromosome>(segmentation.Count);
         try
         {
-            AddCrops(segmentation, sourceName, chromosomes);
+            AddCrops(segmentation, Enumerable.Range(0, segmentation.Count).ToArray(), sourceName, chromosomes);
         }
         catch
         {
@@ -75,15 +103,9 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
         return new PreparedCell(chromosomes);
     }
 
-    private void AddSegmented(GreyImage metaphase, string sourceName, List<PreparedChromosome> chromosomes)
+    private static void AddCrops(Segmentation segmentation, IReadOnlyList<int> keep, string sourceName, List<PreparedChromosome> chromosomes)
     {
-        using var segmentation = segmenter.Segment(metaphase);
-        AddCrops(segmentation, sourceName, chromosomes);
-    }
-
-    private static void AddCrops(Segmentation segmentation, string sourceName, List<PreparedChromosome> chromosomes)
-    {
-        for (var i = 0; i < segmentation.Count; i++)
+        foreach (var i in keep)
         {
             var instance = segmentation.Instances[i];
             var crop = segmentation.Crop(i, CropMargin);

@@ -19,6 +19,15 @@ public sealed class PreparedCell : IDisposable
 
     public IReadOnlyList<PreparedChromosome> Chromosomes { get; }
 
+    /// <summary>The stain the cell's images show (measured; fluorescence leaves Q-band or DAPI to the models).</summary>
+    public Screening.Stain Stain { get; init; }
+
+    /// <summary>What the screen noted without refusing the cell, one line per note.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Further metaphases found beside the analysed one and set aside.</summary>
+    public int OtherMetaphases { get; init; }
+
     /// <summary>Median chromosome length of the cell: relative size is measured against it.</summary>
     public float ReferenceLength { get; }
 

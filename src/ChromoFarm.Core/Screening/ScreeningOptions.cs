@@ -1,0 +1,31 @@
+namespace ChromoFarm.Screening;
+
+/// <summary>The bounds of what the farm analyses as a metaphase (`Screening` settings; docs/screening.md has how they were chosen).</summary>
+public sealed class ScreeningOptions
+{
+    public const string Section = "Screening";
+
+    /// <summary>Fewer objects than this are no whole metaphase (46 is normal; the learned segmenter finds at least 14 in every annotated spread here).</summary>
+    public int MinObjects { get; set; } = 12;
+
+    /// <summary>More objects than this are noise, debris or several cells, not one metaphase.</summary>
+    public int MaxObjects { get; set; } = 130;
+
+    /// <summary>Foreground rougher than this (pixel-to-pixel steps relative to the signal) is noise or a photograph.</summary>
+    public double MaxRoughness { get; set; } = 0.3;
+
+    /// <summary>A share of upright, elongated objects at least this high means chromosomes already laid out as a karyogram.</summary>
+    public double KaryogramUprightShare { get; set; } = 0.8;
+
+    /// <summary>Objects closer than this many median chromosome lengths belong to the same metaphase.</summary>
+    public double MetaphaseGap { get; set; } = 2.5;
+
+    /// <summary>A separate group of at least this many objects is another metaphase (set aside and flagged); fewer are debris kept with the main one.</summary>
+    public int OtherMetaphaseObjects { get; set; } = 10;
+
+    /// <summary>A cell whose chromosomes' mean top probability is below this is out of the model's distribution.</summary>
+    public double MinMeanConfidence { get; set; } = 0.5;
+
+    /// <summary>Refuse a cell whose measured stain differs from the model's (otherwise only noted).</summary>
+    public bool RefuseStainMismatch { get; set; } = true;
+}

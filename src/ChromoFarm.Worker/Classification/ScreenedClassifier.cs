@@ -1,0 +1,113 @@
+using System.Globalization;
+using ChromoFarm.Screening;
+
+namespace ChromoFarm.Worker.Classification;
+
+/// <summary>A cell's classification, or why it was refused.</summary>
+/// <param name="Probabilities">Per chromosome, the 24 class probabilities; null when refused.</param>
+/// <param name="Model">The model that classified it (with several, the one that fitted best).</param>
+/// <param name="Refusal">One line: why the cell gets no karyotype; null when it was classified.</param>
+/// <param name="Note">The cell's input check: its stain, how the model was chosen, what the screen set aside; null when no model ran.</param>
+public sealed record ScreenedCell(float[][]? Probabilities, ChromosomeModel? Model, string? Refusal, string? Note);
+
+/// <summary>
+/// Classifies cells with the model of their stain and refuses what no model can answer: a cell whose measured
+/// stain fits no model (brightfield vs fluorescence), and a cell whose chromosomes the model does not recognise
+/// (mean top probability below <see cref="ScreeningOptions.MinMeanConfidence"/>: out of its distribution).
+/// With several models of fitting stains (Q-band and DAPI for a fluorescent cell), every one classifies the cell
+/// and the one with the highest mean top probability is kept: the models' own fit decides what the image cannot.
+/// </summary>
+/// <remarks>Not thread-safe, like <see cref="BatchClassifier"/>.</remarks>
+public sealed class ScreenedClassifier
+{
+    private readonly IReadOnlyList<BatchClassifier> classifiers;
+    private readonly ScreeningOptions options;
+
+    public ScreenedClassifier(IReadOnlyList<BatchClassifier> classifiers, ScreeningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifiers);
+        ArgumentOutOfRangeException.ThrowIfZero(classifiers.Count);
+        this.classifiers = classifiers;
+        this.options = options ?? new ScreeningOptions();
+    }
+
+    public IReadOnlyList<ChromosomeModel> Models => classifiers.Select(c => c.Model).ToArray();
+
+    public ScreenedCell[] Classify(IReadOnlyList<PreparedCell> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var candidates = cells.Select(Candidates).ToArray();
+        var outputs = new float[classifiers.Count][][][];
+        for (var m = 0; m < classifiers.Count; m++)
+        {
+            var mine = Enumerable.Range(0, cells.Count).Where(c => candidates[c].Contains(m)).ToArray();
+            var classified = mine.Length == 0 ? [] : classifiers[m].Classify(mine.Select(c => cells[c]).ToArray());
+            outputs[m] = new float[cells.Count][][];
+            for (var k = 0; k < mine.Length; k++)
+            {
+                outputs[m][mine[k]] = classified[k];
+            }
+        }
+
+        return cells.Select((cell, c) => Decide(cell, candidates[c], outputs, c)).ToArray();
+    }
+
+    /// <summary>Mean over chromosomes of the top class probability: how well a model recognises a cell.</summary>
+    public static double MeanTopProbability(float[][] probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return probabilities.Length == 0 ? 0 : probabilities.Average(p => (double)p.Max());
+    }
+
+    private int[] Candidates(PreparedCell cell)
+    {
+        var fitting = Enumerable.Range(0, classifiers.Count).Where(m => cell.Stain.Fits(classifiers[m].Model.Info.TrainedStain)).ToArray();
+        // One model and no refusal wanted: it classifies whatever comes, the mismatch is only noted.
+        return fitting.Length == 0 && !options.RefuseStainMismatch ? [0] : fitting;
+    }
+
+    private ScreenedCell Decide(PreparedCell cell, int[] candidates, float[][][][] outputs, int c)
+    {
+        var source = cell.Chromosomes[0].SourceName;
+        if (candidates.Length == 0)
+        {
+            var stains = string.Join(" or ", classifiers.Select(k => $"{k.Model.Info.TrainedStain.Name()} ({k.Model.Version})"));
+            return new ScreenedCell(null, null,
+                $"{source}: stain mismatch: the image is {cell.Stain.Name()}, the model is {stains}; pass a model of this stain or --model auto", null);
+        }
+
+        var scored = candidates.Select(m => (Model: m, Fit: MeanTopProbability(outputs[m][c]))).OrderByDescending(s => s.Fit).ToArray();
+        var best = scored[0];
+        var model = classifiers[best.Model].Model;
+        var note = Note(cell, scored);
+        if (best.Fit < options.MinMeanConfidence)
+        {
+            return new ScreenedCell(null, model, string.Create(CultureInfo.InvariantCulture,
+                $"{source}: out of the model's distribution: mean chromosome confidence {best.Fit:0.00} (below {options.MinMeanConfidence:0.00}) with {model.Version} ({model.Info.TrainedStain.Name()}); not a metaphase of this stain, or too poor to call"), note);
+        }
+
+        return new ScreenedCell(outputs[best.Model][c], model, null, note);
+    }
+
+    private string Note(PreparedCell cell, (int Model, double Fit)[] scored)
+    {
+        var lines = new List<string>();
+        var model = classifiers[scored[0].Model].Model;
+        if (!cell.Stain.Fits(model.Info.TrainedStain))
+        {
+            lines.Add($"stain mismatch: image {cell.Stain.Name()}, model {model.Info.TrainedStain.Name()}");
+        }
+        else if (scored.Length == 1)
+        {
+            lines.Add($"stain {cell.Stain.Name()}");
+        }
+        else
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"stain {cell.Stain.Name()}: {model.Info.TrainedStain.Name()} model chosen (mean confidence {string.Join(" vs ", scored.Select(s => $"{classifiers[s.Model].Model.Info.TrainedStain.Name()} {s.Fit:0.00}"))})"));
+        }
+
+        lines.AddRange(cell.Notes);
+        return string.Join("; ", lines);
+    }
+}
