@@ -16,7 +16,7 @@ public sealed class CellClassifiedConsumer(KaryotypeCaller caller, ResultsStore 
         CellKaryotypeCall call;
         using (var span = FarmTelemetry.Source.StartActivity("assign"))
         {
-            call = caller.Call(message.Chromosomes.Select(c => c.Probabilities).ToArray(), message.Chromosomes.Any(c => c.NeedsReview));
+            call = caller.Call(message.Chromosomes.Select(c => c.Probabilities).ToArray(), message.Chromosomes.Any(c => c.NeedsReview), message.OtherMetaphases > 0);
             span?.SetTag("chromofarm.karyotype", call.Karyotype.Notation);
             span?.SetTag("chromofarm.call_confidence", call.Confidence);
         }

@@ -65,6 +65,7 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.Property(x => x.AlternativeKaryotype).HasColumnName("alternative_karyotype").HasMaxLength(200);
             e.Property(x => x.ReviewReasons).HasColumnName("review_reasons").HasMaxLength(200);
             e.Property(x => x.NeedsReview).HasColumnName("needs_review");
+            e.Property(x => x.InputCheck).HasColumnName("input_check");
             e.Property(x => x.PriorsVersion).HasColumnName("priors_version").HasMaxLength(100);
             e.Property(x => x.MeanConfidence).HasColumnName("mean_confidence");
             e.Property(x => x.ChangedByAssignment).HasColumnName("changed_by_assignment");

@@ -112,6 +112,7 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
             AlternativeKaryotype = call.Alternative?.Karyotype.Notation,
             ReviewReasons = ReviewReasonNames.Format(call.Reasons),
             NeedsReview = call.NeedsReview,
+            InputCheck = message.InputCheck,
             PriorsVersion = priorsVersion,
             MeanConfidence = assignment.Confidences.Count == 0 ? 0 : assignment.Confidences.Average(),
             ChangedByAssignment = assignment.ChangedByAssignment,

@@ -27,7 +27,7 @@ public class ReviewReasonNamesTests
     [Fact]
     public void Every_combination_of_reasons_survives_format_and_parse()
     {
-        for (var flags = 0; flags < 32; flags++)
+        for (var flags = 0; flags < 64; flags++)
         {
             var reasons = (ReviewReasons)flags;
             Assert.Equal(reasons, ReviewReasonNames.Parse(ReviewReasonNames.Format(reasons)));

@@ -45,6 +45,8 @@ internal sealed class CellRow
 
     public string? ReviewReasons { get; init; }
 
+    public string? InputCheck { get; init; }
+
     public string? PriorsVersion { get; init; }
 
     public int? ReviewRevision { get; init; }
@@ -95,6 +97,7 @@ internal sealed class CellRow
                 AlternativeKaryotype = x.Result == null ? null : x.Result.AlternativeKaryotype,
                 NeedsReview = x.Result == null ? null : x.Result.NeedsReview,
                 ReviewReasons = x.Result == null ? null : x.Result.ReviewReasons,
+                InputCheck = x.Result == null ? null : x.Result.InputCheck,
                 PriorsVersion = x.Result == null ? null : x.Result.PriorsVersion,
                 ReviewRevision = x.Review == null ? null : x.Review.Revision,
                 ReviewStatus = x.Review == null ? null : x.Review.Status,
@@ -188,6 +191,7 @@ internal sealed class CellRow
             AlternativeKaryotype = AlternativeKaryotype,
             NeedsReview = NeedsReview,
             ReviewReasons = ReviewReasons,
+            InputCheck = InputCheck,
             PriorsVersion = PriorsVersion,
             UpdatedAt = UpdatedAt,
             Urgency = Urgency,

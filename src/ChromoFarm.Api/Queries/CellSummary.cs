@@ -26,6 +26,9 @@ public sealed record CellSummary(
 
     public string? PriorsVersion { get; init; }
 
+    /// <summary>What the input screen found: the measured stain, the model chosen and why, other metaphases set aside.</summary>
+    public string? InputCheck { get; init; }
+
     /// <summary>When the cell's state last changed (queued, failed, completed).</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 

@@ -16,7 +16,7 @@ public sealed class ResultsQueries(DbContextOptions<ResultsDbContext> options)
     public static readonly string CsvHeader =
         "case,cell,status,model_version,karyotype,chromosome_count,is_normal,mean_confidence,changed_by_assignment,error," +
         "call_confidence,alternative_karyotype,needs_review,review_reasons,priors_version," +
-        "reviewed_karyotype,review_status,reviewed_by,reviewed_at";
+        "reviewed_karyotype,review_status,reviewed_by,reviewed_at,input_check";
 
     public static readonly string CasesCsvHeader = "case,cells,completed,failed,karyotype,mosaic,calls,notes";
 
@@ -180,6 +180,7 @@ public sealed class ResultsQueries(DbContextOptions<ResultsDbContext> options)
             Csv.Field(c.ReviewStatus),
             Csv.Field(c.ReviewedBy),
             c.ReviewedAt?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? string.Empty,
+            Csv.Field(c.InputCheck),
         });
     }
 

@@ -56,6 +56,7 @@ internal static class CommonOptions
         {
             Description = "Stain of the training images: G-band, Q-band or DAPI (recorded in the model; the farm refuses cells of another stain)",
             Required = required,
+            HelpName = "G-band|Q-band|DAPI",
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using ChromoFarm.Models;
 using ChromoFarm.Native;
+using ChromoFarm.Screening;
 using ChromoFarm.Worker.Classification;
 using Spectre.Console;
 
 namespace ChromoFarm.Cli.Commands;
 
-/// <summary>`chromofarm models list [PATH...] [--json]`: the registry record inside each model file.</summary>
+/// <summary>`chromofarm models list [PATH...] [--json]`: the registry record inside each model file; `models set-stain MODEL --stain S`.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
@@ -17,7 +18,11 @@ internal static class ModelsCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON array of the models' metadata" };
         var list = new Command("list", "Show version, architecture, training data and metrics of model files") { paths, json };
         list.SetAction((parse, _) => CommandErrors.Guard(() => Task.FromResult(List(parse.GetValue(paths) ?? [], parse.GetValue(json)))));
-        return new Command("models", "Inspect model files") { list };
+        var file = new Argument<FileInfo>("model") { Description = "ChromoFarm model file (.cfm), rewritten in place" };
+        var stain = CommonOptions.Stain(required: true);
+        var setStain = new Command("set-stain", "Record the stain of a model's training images, so that the farm refuses cells of another stain") { file, stain };
+        setStain.SetAction((parse, _) => CommandErrors.Guard(() => Task.FromResult(SetStain(parse.GetValue(file)!.FullName, parse.GetValue(stain)))));
+        return new Command("models", "Inspect model files and record their stain") { list, setStain };
     }
 
     private static int List(string[] paths, bool json)
@@ -51,6 +56,7 @@ internal static class ModelsCommand
                 var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn();
                 grid.AddRow("version", Markup.Escape(info.Version));
                 grid.AddRow("architecture", Markup.Escape(info.Architecture));
+                grid.AddRow("stain", info.Stain is { } recorded ? Markup.Escape(recorded) : "not recorded (the input screen cannot check it)");
                 grid.AddRow("input", Input(info.Preprocessing));
                 grid.AddRow("trained on", Markup.Escape(info.Training is { } t
                     ? string.Create(CultureInfo.InvariantCulture, $"{t.Data} {t.Split}: {t.Cells} cells, {t.Chromosomes} crops; best epoch {t.BestEpoch} of {t.Epochs}; seed {t.Seed}; {t.Seconds:0} s")
@@ -66,6 +72,21 @@ internal static class ModelsCommand
         }
 
         return failed ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    // The weights and the version stay: results already stored under this version remain this model's.
+    private static int SetStain(string path, Stain stain)
+    {
+        using var model = ChromosomeModel.Load(path, ComputeDevice.Cpu);
+        if (model.Classifier.IsTorchScript)
+        {
+            throw new ModelFileException($"{path}: a TorchScript model's stain goes in its sidecar (\"stain\": \"{stain.Name()}\" in {TorchScriptSidecar.PathFor(path)})");
+        }
+
+        model.Classifier.Metadata = (model.Info with { Stain = stain.Name() }).ToJson();
+        model.Classifier.Save(path);
+        AnsiConsole.MarkupLineInterpolated($"[green]{path}[/]: stain {stain.Name()} ({model.Version})");
+        return ExitCodes.Ok;
     }
 
     private static IEnumerable<string> Expand(string path) =>

@@ -27,7 +27,7 @@ internal static class RunCommand
     private static readonly (ReviewReasons Reason, string Short)[] ReviewWords =
     [
         (ReviewReasons.LowConfidenceChromosomes, "low"), (ReviewReasons.AbnormalCount, "count"), (ReviewReasons.AbnormalKaryotype, "abn"),
-        (ReviewReasons.AmbiguousCall, "ambig"), (ReviewReasons.SegmentationReview, "seg"),
+        (ReviewReasons.AmbiguousCall, "ambig"), (ReviewReasons.SegmentationReview, "seg"), (ReviewReasons.OtherMetaphase, "other"),
     ];
 
     public static Command Create()

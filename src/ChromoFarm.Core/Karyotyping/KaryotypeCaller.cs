@@ -10,7 +10,8 @@ public sealed class KaryotypeCaller(CopyNumberPriors priors, KaryotypeCallOption
 
     /// <param name="probabilities">One row of 24 calibrated probabilities per chromosome.</param>
     /// <param name="segmentationReview">Whether segmentation flagged any of the cell's objects.</param>
-    public CellKaryotypeCall Call(IReadOnlyList<IReadOnlyList<float>> probabilities, bool segmentationReview = false)
+    /// <param name="otherMetaphases">Whether the input screen set other metaphases of the image aside.</param>
+    public CellKaryotypeCall Call(IReadOnlyList<IReadOnlyList<float>> probabilities, bool segmentationReview = false, bool otherMetaphases = false)
     {
         var search = assigner.Search(probabilities);
         var lowConfidence = search.Best.Confidences.Count(p => p < options.LowChromosomeConfidence);
@@ -20,6 +21,7 @@ public sealed class KaryotypeCaller(CopyNumberPriors priors, KaryotypeCallOption
         reasons |= search.Karyotype.IsNormal ? ReviewReasons.None : ReviewReasons.AbnormalKaryotype;
         reasons |= search.Posterior < options.AmbiguousBelow ? ReviewReasons.AmbiguousCall : ReviewReasons.None;
         reasons |= segmentationReview ? ReviewReasons.SegmentationReview : ReviewReasons.None;
+        reasons |= otherMetaphases ? ReviewReasons.OtherMetaphase : ReviewReasons.None;
         return new CellKaryotypeCall(search.Best, search.Karyotype, search.Posterior, search.RunnerUp, lowConfidence, reasons);
     }
 }

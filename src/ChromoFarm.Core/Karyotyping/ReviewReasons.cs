@@ -20,6 +20,9 @@ public enum ReviewReasons
 
     /// <summary>Segmentation marked some objects as possible clusters or fragments.</summary>
     SegmentationReview = 16,
+
+    /// <summary>The image holds more than one metaphase: the main one was analysed, the others set aside.</summary>
+    OtherMetaphase = 32,
 }
 
 /// <summary>The flags' names as stored and exported: snake_case, joined by ';' in a fixed order.</summary>
@@ -32,6 +35,7 @@ public static class ReviewReasonNames
         (ReviewReasons.AbnormalKaryotype, "abnormal_karyotype"),
         (ReviewReasons.AmbiguousCall, "ambiguous_call"),
         (ReviewReasons.SegmentationReview, "segmentation_review"),
+        (ReviewReasons.OtherMetaphase, "other_metaphase"),
     ];
 
     public static string Format(ReviewReasons reasons) =>

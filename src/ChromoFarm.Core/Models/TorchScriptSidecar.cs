@@ -21,7 +21,8 @@ public sealed record TorchScriptPreprocessing(string Scale = "fit", float Refere
 /// <summary>
 /// The JSON file beside a TorchScript model (<c>model.pt</c> → <c>model.json</c>) that lets the farm
 /// run a network trained in Python: its input, preprocessing, class order and registry record.
-/// Written by examples/pytorch/export_torchvision.py; the format is in examples/pytorch/README.md.
+/// Written by examples/pytorch/export_torchvision.py; the format is in examples/pytorch/README.md. Its optional
+/// <c>stain</c> ("G-band", "Q-band", "DAPI") lets the input screen refuse cells of another stain.
 /// </summary>
 public sealed record TorchScriptSidecar(
     string Format,
@@ -33,7 +34,8 @@ public sealed record TorchScriptSidecar(
     string Output = "logits",
     DateTimeOffset? CreatedAt = null,
     TrainingInfo? Training = null,
-    IReadOnlyDictionary<string, double>? Metrics = null)
+    IReadOnlyDictionary<string, double>? Metrics = null,
+    string? Stain = null)
 {
     public const string FormatName = "chromofarm-torchscript/1";
 
@@ -93,7 +95,8 @@ public sealed record TorchScriptSidecar(
             ChromosomeClass.All.Select(c => c.Label).ToArray(),
             CreatedAt ?? fileTime,
             Training,
-            Metrics ?? new Dictionary<string, double>());
+            Metrics ?? new Dictionary<string, double>(),
+            Stain: Stain);
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)
@@ -131,6 +134,7 @@ public sealed record TorchScriptSidecar(
         var scale = (Preprocessing ?? new TorchScriptPreprocessing()).Scale;
         Require(scale is "fit" or "cell", $"preprocessing.scale is '{scale}', expected 'fit' or 'cell'");
         Require(float.IsFinite(Preprocessing?.ReferenceLength ?? 1f) && (Preprocessing?.ReferenceLength ?? 1f) > 0f, "preprocessing.reference_length is not a positive number");
+        Require(Stain is null || Screening.StainNames.Parse(Stain) is not (null or Screening.Stain.Unknown), $"stain '{Stain}' is not G-band, Q-band or DAPI");
         Require(Classes is not null && Classes.Count == ChromosomeClass.Count, $"classes must list the {ChromosomeClass.Count} classes 1..22, X, Y (found {Classes?.Count ?? 0})");
         var missing = ChromosomeClass.All.Select(c => c.Label).Where(label => IndexOf(Classes!, label) < 0).ToArray();
         Require(missing.Length == 0, $"classes lacks {string.Join(", ", missing)}");

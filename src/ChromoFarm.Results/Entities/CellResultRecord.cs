@@ -32,6 +32,9 @@ public sealed class CellResultRecord
 
     public bool NeedsReview { get; set; }
 
+    /// <summary>What the input screen found: the measured stain, how the model was chosen, what it set aside; null before the screen.</summary>
+    public string? InputCheck { get; set; }
+
     /// <summary>The copy-number priors the assignment used.</summary>
     public required string PriorsVersion { get; set; }
 

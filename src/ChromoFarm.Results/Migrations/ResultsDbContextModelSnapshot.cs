@@ -47,6 +47,7 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
             b.Property<double>("CallConfidence").HasColumnName("call_confidence");
             b.Property<bool>("IsNormal").HasColumnName("is_normal");
             b.Property<bool>("NeedsReview").HasColumnName("needs_review");
+            b.Property<string>("InputCheck").HasColumnName("input_check");
             b.Property<string>("PriorsVersion").IsRequired().HasMaxLength(100).HasColumnName("priors_version");
             b.Property<string>("ReviewReasons").IsRequired().HasMaxLength(200).HasColumnName("review_reasons");
             b.Property<string>("SexChromosomes").IsRequired().HasMaxLength(10).HasColumnName("sex_chromosomes");
