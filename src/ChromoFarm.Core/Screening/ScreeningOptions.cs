@@ -12,7 +12,7 @@ public sealed class ScreeningOptions
     public int MaxObjects { get; set; } = 130;
 
     /// <summary>Foreground rougher than this (pixel-to-pixel steps relative to the signal) is noise or a photograph.</summary>
-    public double MaxRoughness { get; set; } = 0.3;
+    public double MaxRoughness { get; set; } = 0.25;
 
     /// <summary>A share of upright, elongated objects at least this high means chromosomes already laid out as a karyogram.</summary>
     public double KaryogramUprightShare { get; set; } = 0.8;
@@ -23,8 +23,8 @@ public sealed class ScreeningOptions
     /// <summary>A separate group of at least this many objects is another metaphase (set aside and flagged); fewer are debris kept with the main one.</summary>
     public int OtherMetaphaseObjects { get; set; } = 10;
 
-    /// <summary>A cell whose chromosomes' mean top probability is below this is out of the model's distribution.</summary>
-    public double MinMeanConfidence { get; set; } = 0.5;
+    /// <summary>A cell whose karyotype fit (mean probability of the classes the two-per-class assignment gives) is below this is out of the model's distribution.</summary>
+    public double MinKaryotypeFit { get; set; } = 0.5;
 
     /// <summary>Refuse a cell whose measured stain differs from the model's (otherwise only noted).</summary>
     public bool RefuseStainMismatch { get; set; } = true;

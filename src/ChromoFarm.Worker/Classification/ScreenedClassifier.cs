@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChromoFarm.Karyotyping;
 using ChromoFarm.Screening;
 
 namespace ChromoFarm.Worker.Classification;
@@ -13,13 +14,15 @@ public sealed record ScreenedCell(float[][]? Probabilities, ChromosomeModel? Mod
 /// <summary>
 /// Classifies cells with the model of their stain and refuses what no model can answer: a cell whose measured
 /// stain fits no model (brightfield vs fluorescence), and a cell whose chromosomes the model does not recognise
-/// (mean top probability below <see cref="ScreeningOptions.MinMeanConfidence"/>: out of its distribution).
+/// (karyotype fit below <see cref="ScreeningOptions.MinKaryotypeFit"/>: out of its distribution).
 /// With several models of fitting stains (Q-band and DAPI for a fluorescent cell), every one classifies the cell
-/// and the one with the highest mean top probability is kept: the models' own fit decides what the image cannot.
+/// and the one with the best karyotype fit is kept: the models' fit decides what the image cannot.
 /// </summary>
 /// <remarks>Not thread-safe, like <see cref="BatchClassifier"/>.</remarks>
 public sealed class ScreenedClassifier
 {
+    private static readonly ChromosomeAssigner Assigner = new();
+
     private readonly IReadOnlyList<BatchClassifier> classifiers;
     private readonly ScreeningOptions options;
 
@@ -52,11 +55,16 @@ public sealed class ScreenedClassifier
         return cells.Select((cell, c) => Decide(cell, candidates[c], outputs, c)).ToArray();
     }
 
-    /// <summary>Mean over chromosomes of the top class probability: how well a model recognises a cell.</summary>
-    public static double MeanTopProbability(float[][] probabilities)
+    /// <summary>
+    /// How well a model's answer fits a karyotype: the mean probability of each chromosome's class after the
+    /// two-copies-per-class assignment. A model that knows the stain gives each chromosome its class and the cell
+    /// about two of each; a model of another stain is often as confident, but piles its labels on a few classes,
+    /// and the assignment has to give most chromosomes a class the model found unlikely.
+    /// </summary>
+    public static double KaryotypeFit(float[][] probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        return probabilities.Length == 0 ? 0 : probabilities.Average(p => (double)p.Max());
+        return probabilities.Length == 0 ? 0 : Assigner.Assign(probabilities).Confidences.Average(p => (double)p);
     }
 
     private int[] Candidates(PreparedCell cell)
@@ -76,14 +84,14 @@ public sealed class ScreenedClassifier
                 $"{source}: stain mismatch: the image is {cell.Stain.Name()}, the model is {stains}; pass a model of this stain or --model auto", null);
         }
 
-        var scored = candidates.Select(m => (Model: m, Fit: MeanTopProbability(outputs[m][c]))).OrderByDescending(s => s.Fit).ToArray();
+        var scored = candidates.Select(m => (Model: m, Fit: KaryotypeFit(outputs[m][c]))).OrderByDescending(s => s.Fit).ToArray();
         var best = scored[0];
         var model = classifiers[best.Model].Model;
         var note = Note(cell, scored);
-        if (best.Fit < options.MinMeanConfidence)
+        if (best.Fit < options.MinKaryotypeFit)
         {
             return new ScreenedCell(null, model, string.Create(CultureInfo.InvariantCulture,
-                $"{source}: out of the model's distribution: mean chromosome confidence {best.Fit:0.00} (below {options.MinMeanConfidence:0.00}) with {model.Version} ({model.Info.TrainedStain.Name()}); not a metaphase of this stain, or too poor to call"), note);
+                $"{source}: out of the model's distribution: karyotype fit {best.Fit:0.00} (below {options.MinKaryotypeFit:0.00}) with {model.Version} ({model.Info.TrainedStain.Name()}); not a metaphase of this stain, or too poor to call"), note);
         }
 
         return new ScreenedCell(outputs[best.Model][c], model, null, note);
@@ -95,16 +103,16 @@ public sealed class ScreenedClassifier
         var model = classifiers[scored[0].Model].Model;
         if (!cell.Stain.Fits(model.Info.TrainedStain))
         {
-            lines.Add($"stain mismatch: image {cell.Stain.Name()}, model {model.Info.TrainedStain.Name()}");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"stain mismatch: image {cell.Stain.Name()}, model {model.Info.TrainedStain.Name()}; karyotype fit {scored[0].Fit:0.00}"));
         }
         else if (scored.Length == 1)
         {
-            lines.Add($"stain {cell.Stain.Name()}");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"stain {cell.Stain.Name()}; karyotype fit {scored[0].Fit:0.00}"));
         }
         else
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"stain {cell.Stain.Name()}: {model.Info.TrainedStain.Name()} model chosen (mean confidence {string.Join(" vs ", scored.Select(s => $"{classifiers[s.Model].Model.Info.TrainedStain.Name()} {s.Fit:0.00}"))})"));
+                $"stain {cell.Stain.Name()}: {model.Info.TrainedStain.Name()} model chosen (karyotype fit {string.Join(" vs ", scored.Select(s => $"{classifiers[s.Model].Model.Info.TrainedStain.Name()} {s.Fit:0.00}"))})"));
         }
 
         lines.AddRange(cell.Notes);

@@ -72,7 +72,7 @@ public class SpreadScreenTests
 
         var verdict = new SpreadScreen().Screen(Metaphase(46).ToArray(), noisy);
 
-        Assert.Equal("not a metaphase: the image is noise-like (roughness 0.41, chromosomes are below 0.30)", verdict.Refusal);
+        Assert.Equal("not a metaphase: the image is noise-like (roughness 0.41, chromosomes are below 0.25)", verdict.Refusal);
     }
 
     [Fact]
