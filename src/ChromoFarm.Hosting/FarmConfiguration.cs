@@ -116,6 +116,11 @@ public sealed class FarmConfiguration
             throw new FarmConfigurationException($"{FarmConfigurationException.Setting(AuthOptions.Section, "Jwt:Audience")} is required with Auth:Jwt:Authority (tokens for other services must not be accepted)");
         }
 
+        if (Worker is not null && Screening.Problem() is { } screening)
+        {
+            throw new FarmConfigurationException($"{ChromoFarm.Screening.ScreeningOptions.Section}:{screening} (environment: CHROMOFARM_SCREENING__…)");
+        }
+
         if (Worker is { } worker && (worker.CellsPerBatch < 1 || worker.ForwardBatchSize < 1 || worker.BatchTimeLimit <= TimeSpan.Zero))
         {
             throw new FarmConfigurationException(

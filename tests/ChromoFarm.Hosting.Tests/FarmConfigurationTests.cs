@@ -34,13 +34,36 @@ public sealed class FarmConfigurationTests
     }
 
     [Fact]
-    public void A_worker_cuts_spreads_classically_unless_told_to_use_the_learned_segmenter()
+    public void A_worker_cuts_spreads_with_the_learned_segmenter_unless_told_to_use_the_classical_one()
     {
         var plain = FarmConfiguration.Load(FarmRole.Worker, null, With()).Worker!;
-        Assert.Equal((SegmenterKind.Classical, (string?)null), (plain.Segmenter, plain.SegmenterModel));
+        Assert.Equal((SegmenterKind.Learned, (string?)null), (plain.Segmenter, plain.SegmenterModel));
 
-        var learned = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "learned"), ("Worker:SegmenterModel", "/models/unet.cfs"))).Worker!;
+        var learned = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:SegmenterModel", "/models/unet.cfs"))).Worker!;
         Assert.Equal((SegmenterKind.Learned, "/models/unet.cfs"), (learned.Segmenter, learned.SegmenterModel));
+
+        var classical = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "classical"))).Worker!;
+        Assert.Equal(SegmenterKind.Classical, classical.Segmenter);
+    }
+
+    [Fact]
+    public void The_input_screen_takes_its_bounds_from_the_Screening_section()
+    {
+        var settings = FarmConfiguration.Load(FarmRole.Worker, null, With(("Screening:MinObjects", "30"), ("Screening:RefuseStainMismatch", "false")));
+
+        Assert.Equal(30, settings.Screening.MinObjects);
+        Assert.False(settings.Screening.RefuseStainMismatch);
+        Assert.Equal(0.5, settings.Screening.MinKaryotypeFit);
+    }
+
+    [Theory]
+    [InlineData("Screening:MinObjects", "0", "Screening:MinObjects: 0 is below 1")]
+    [InlineData("Screening:MaxObjects", "10", "Screening:MaxObjects: 10 is below MinObjects (12)")]
+    [InlineData("Screening:MinKaryotypeFit", "1.5", "Screening:MinKaryotypeFit: must lie in [0, 1)")]
+    public void A_screen_bound_out_of_range_stops_the_worker_naming_it(string key, string value, string message)
+    {
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Worker, null, With((key, value))));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

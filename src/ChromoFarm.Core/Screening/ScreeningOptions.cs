@@ -5,7 +5,7 @@ public sealed class ScreeningOptions
 {
     public const string Section = "Screening";
 
-    /// <summary>Fewer objects than this are no whole metaphase (46 is normal; the learned segmenter finds at least 14 in every annotated spread here).</summary>
+    /// <summary>Fewer objects than this are no whole metaphase (46 is normal; docs/screening.md has the counts on real spreads).</summary>
     public int MinObjects { get; set; } = 12;
 
     /// <summary>More objects than this are noise, debris or several cells, not one metaphase.</summary>
@@ -28,4 +28,15 @@ public sealed class ScreeningOptions
 
     /// <summary>Refuse a cell whose measured stain differs from the model's (otherwise only noted).</summary>
     public bool RefuseStainMismatch { get; set; } = true;
+
+    /// <summary>The first setting out of its range, as "Key: reason"; null when all are usable.</summary>
+    public string? Problem() =>
+        MinObjects < 1 ? $"{nameof(MinObjects)}: {MinObjects} is below 1"
+        : MaxObjects < MinObjects ? $"{nameof(MaxObjects)}: {MaxObjects} is below {nameof(MinObjects)} ({MinObjects})"
+        : !(MaxRoughness > 0) ? $"{nameof(MaxRoughness)}: must be above 0"
+        : KaryogramUprightShare is not (> 0 and <= 1) ? $"{nameof(KaryogramUprightShare)}: must lie in (0, 1]"
+        : !(MetaphaseGap > 0) ? $"{nameof(MetaphaseGap)}: must be above 0"
+        : OtherMetaphaseObjects < 1 ? $"{nameof(OtherMetaphaseObjects)}: {OtherMetaphaseObjects} is below 1"
+        : MinKaryotypeFit is not (>= 0 and < 1) ? $"{nameof(MinKaryotypeFit)}: must lie in [0, 1)"
+        : null;
 }
