@@ -39,7 +39,7 @@ demo: build ## Run the embedded pipeline on sample data (DATA ?= ../shared/data,
 	  exit 2; \
 	fi
 	$(BIN_DIR)/chromofarm run $(DATA)/pki3/manifest.csv --out $(DEMO_DIR)/pki3-val $(DEMO_ARGS)
-	$(BIN_DIR)/chromofarm run $(DATA)/metaphase-mfish/0im.png --out $(DEMO_DIR)/metaphase
+	$(BIN_DIR)/chromofarm run $(DATA)/metaphase-mfish/0im.png --out $(DEMO_DIR)/metaphase --model auto
 	@echo "results: $(DEMO_DIR)/pki3-val/{results.csv,results.db} and $(DEMO_DIR)/metaphase/{results.csv,results.db}"
 
 services: ## Install and start PostgreSQL, RabbitMQ and s3rver on 127.0.0.1 (idempotent; `make test` does this)

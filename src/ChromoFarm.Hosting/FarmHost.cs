@@ -38,7 +38,7 @@ public static partial class FarmHost
         using var telemetry = TelemetryProviders.Start(settings.Telemetry, settings.Telemetry.ServiceName ?? $"chromofarm-{settings.Role.ToString().ToLowerInvariant()}");
         // Worker:Model = auto loads every shipped model that records its stain, beside the default model.
         using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, Path.GetDirectoryName(defaultModel)!, worker.Device) : null;
-        using var network = settings.Worker is { Segmenter: SegmenterKind.Learned } learned
+        using var network = settings.Worker is { Segmenter: SegmenterKind.Learned or SegmenterKind.Auto } learned
             ? SegmentationNetwork.Load(learned.SegmenterModel ?? defaultSegmenterModel, learned.Device)
             : null;
         await using var app = Build(settings, models, network);
@@ -107,7 +107,8 @@ public static partial class FarmHost
         {
             case FarmRole.Worker:
                 // The same section FarmConfiguration validated, bound once more by the options system.
-                builder.Services.AddChromoFarmWorker(models!.Models, segmenterNetwork: network, screening: settings.Screening);
+                builder.Services.AddChromoFarmWorker(models!.Models, segmenterNetwork: network, screening: settings.Screening,
+                    brightfieldClassical: settings.Worker!.Segmenter == SegmenterKind.Auto);
                 builder.Services.Configure<WorkerOptions>(settings.Root.GetSection(WorkerOptions.Section));
                 break;
             case FarmRole.Coordinator:

@@ -11,10 +11,10 @@ public sealed class WorkerOptions
     /// <summary>Where the model runs (`serve worker`).</summary>
     public Native.ComputeDevice Device { get; set; } = Native.ComputeDevice.Cpu;
 
-    /// <summary>How whole spreads are cut into chromosomes: the learned segmenter unless set to Classical.</summary>
-    public SegmenterKind Segmenter { get; set; } = SegmenterKind.Learned;
+    /// <summary>How whole spreads are cut into chromosomes: per image by stain (Auto) unless set to Learned or Classical.</summary>
+    public SegmenterKind Segmenter { get; set; } = SegmenterKind.Auto;
 
-    /// <summary>The learned segmenter's network (`serve worker`, Segmenter = Learned); null: the one shipped beside the binary.</summary>
+    /// <summary>The learned segmenter's network (`serve worker`, Segmenter = Learned or Auto); null: the one shipped beside the binary.</summary>
     public string? SegmenterModel { get; set; }
 
     /// <summary>Cells collected into one batch (their chromosomes share forward passes).</summary>

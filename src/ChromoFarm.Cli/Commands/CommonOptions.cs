@@ -28,15 +28,20 @@ internal static class CommonOptions
         DefaultValueFactory = _ => fallback,
     };
 
-    /// <summary>`--segmenter`: learned by default, since it generalises better than the classical one (docs/segmentation.md).</summary>
-    public static Option<string> Segmenter()
+    /// <summary>
+    /// `--segmenter`: for the commands that analyse images, auto (learned for fluorescence, classical for brightfield G-band,
+    /// each the better on its stain: docs/segmentation.md); for evaluate-segmentation, which scores one segmenter, learned.
+    /// </summary>
+    public static Option<string> Segmenter(bool perImage = true)
     {
         var option = new Option<string>("--segmenter")
         {
-            Description = "How whole spreads are cut into chromosomes: learned (the U-Net of --segmenter-model, the default) or classical (thresholds and neck cuts)",
-            DefaultValueFactory = _ => "learned",
+            Description = perImage
+                ? "How whole spreads are cut into chromosomes: auto (the default: learned for fluorescence, classical for brightfield G-band), learned (the U-Net of --segmenter-model) or classical (thresholds and neck cuts)"
+                : "The segmenter to score: learned (the U-Net of --segmenter-model, the default) or classical (thresholds and neck cuts)",
+            DefaultValueFactory = _ => perImage ? "auto" : "learned",
         };
-        option.AcceptOnlyFromAmong("learned", "classical");
+        option.AcceptOnlyFromAmong(perImage ? ["auto", "learned", "classical"] : ["learned", "classical"]);
         return option;
     }
 
@@ -45,9 +50,9 @@ internal static class CommonOptions
         Description = "Network for --segmenter learned (default: models/segmenter.cfs beside the binary, or $CHROMOFARM_SEGMENTER_MODEL)",
     };
 
-    /// <summary>The learned segmenter's network, or null for the classical segmenter; the caller owns it.</summary>
+    /// <summary>The learned segmenter's network (for learned and auto), or null for the classical segmenter; the caller owns it.</summary>
     public static SegmentationNetwork? LoadSegmenter(string kind, FileInfo? model) =>
-        kind == "learned" ? SegmentationNetwork.Load(DefaultModel.ResolveSegmenter(model), ComputeDevice.Cpu) : null;
+        kind is "learned" or "auto" ? SegmentationNetwork.Load(DefaultModel.ResolveSegmenter(model), ComputeDevice.Cpu) : null;
 
     /// <summary>`--stain G-band|Q-band|DAPI`, recorded in a model so that the farm refuses cells of another stain.</summary>
     public static Option<Stain> Stain(bool required = false)

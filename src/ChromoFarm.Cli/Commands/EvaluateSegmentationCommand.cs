@@ -31,7 +31,7 @@ internal static class EvaluateSegmentationCommand
         };
         var write = new Option<DirectoryInfo?>("--write") { Description = "Synthetic: also write each spread as labelme JSON + PNG to this folder" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var segmenterKind = CommonOptions.Segmenter();
+        var segmenterKind = CommonOptions.Segmenter(perImage: false);
         var segmenterModel = CommonOptions.SegmenterModel();
         var model = CommonOptions.Model();
         var priors = CommonOptions.Priors();

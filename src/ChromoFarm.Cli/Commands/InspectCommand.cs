@@ -26,6 +26,7 @@ internal static class InspectCommand
         {
             using var network = CommonOptions.LoadSegmenter(parse.GetValue(segmenter)!, parse.GetValue(segmenterModel));
             var metaphaseSegmenter = new MetaphaseSegmenter(network: network);
+            var brightfieldSegmenter = parse.GetValue(segmenter) == "auto" ? new MetaphaseSegmenter() : metaphaseSegmenter;
             var screen = new SpreadScreen();
             var files = parse.GetValue(paths)!.SelectMany(Expand).ToArray();
             var table = new Table().Border(TableBorder.Simple).AddColumns("image", "stain", "objects", "banding", "rough.", "verdict");
@@ -36,8 +37,9 @@ internal static class InspectCommand
                 try
                 {
                     using var image = GreyImage.Decode(file);
-                    using var segmentation = metaphaseSegmenter.Segment(image);
-                    var inspection = InputScreen.Screen(image, segmentation, screen);
+                    var measured = InputScreen.Measure(image);
+                    using var segmentation = (measured.Stain == Stain.GBand ? brightfieldSegmenter : metaphaseSegmenter).Segment(image);
+                    var inspection = InputScreen.Screen(measured, segmentation, screen);
                     var verdict = inspection.Verdict!;
                     refused += verdict.Refused ? 1 : 0;
                     var outcome = verdict.Refusal ?? (verdict.OtherMetaphases > 0 ? $"analysed; {verdict.OtherMetaphases} other metaphase(s) set aside ({verdict.SetAside} objects)" : "analysed");

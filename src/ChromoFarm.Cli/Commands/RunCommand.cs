@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace ChromoFarm.Cli.Commands;
 
-/// <summary>`chromofarm run &lt;input&gt; [--out DIR] [--model FILE|auto] [--segmenter learned|classical]`: the embedded farm end to end.</summary>
+/// <summary>`chromofarm run &lt;input&gt; [--out DIR] [--model FILE|auto] [--segmenter auto|learned|classical]`: the embedded farm end to end.</summary>
 internal static class RunCommand
 {
     // Beyond this many cells the table shows the first rows only; results.csv has them all.
@@ -58,7 +58,7 @@ internal static class RunCommand
             var copyNumberPriors = CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName);
             using var models = LoadModels(parse.GetValue(model), parse.GetValue(device));
             using var network = CommonOptions.LoadSegmenter(parse.GetValue(segmenter)!, parse.GetValue(segmenterModel));
-            return await RunAsync(cells, parse.GetValue(output)!.FullName, models.Models, network, copyNumberPriors, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(cells, parse.GetValue(output)!.FullName, models.Models, network, parse.GetValue(segmenter) == "auto", copyNumberPriors, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }
@@ -70,10 +70,10 @@ internal static class RunCommand
             : ModelSet.Load(DefaultModel.Resolve(model is null ? null : new FileInfo(model)), string.Empty, device);
 
     private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? network,
-        CopyNumberPriors priors, CancellationToken cancellationToken)
+        bool brightfieldClassical, CopyNumberPriors priors, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, models, network, priors, cancellationToken).ConfigureAwait(false);
+        await using var farm = await EmbeddedFarm.StartAsync(outputFolder, models, network, brightfieldClassical, priors, cancellationToken).ConfigureAwait(false);
         var batchId = Guid.NewGuid();
         IngestSummary? ingest = null;
 

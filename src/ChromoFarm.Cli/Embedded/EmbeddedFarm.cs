@@ -38,8 +38,9 @@ internal sealed class EmbeddedFarm : IAsyncDisposable
 
     /// <param name="models">The models cells are classified with (one, or one per stain for `--model auto`); owned by the caller.</param>
     /// <param name="segmenterNetwork">The learned segmenter's network (owned by the caller); null: the classical segmenter.</param>
+    /// <param name="brightfieldClassical">With a network: brightfield G-band spreads still go to the classical segmenter (`--segmenter auto`).</param>
     public static async Task<EmbeddedFarm> StartAsync(string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? segmenterNetwork,
-        CopyNumberPriors priors, CancellationToken cancellationToken)
+        bool brightfieldClassical, CopyNumberPriors priors, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputFolder);
         var database = ResultsDatabase.Sqlite(Path.Combine(outputFolder, "results.db"));
@@ -49,7 +50,7 @@ internal sealed class EmbeddedFarm : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IObjectStore>(new LocalFolderObjectStore(Path.Combine(outputFolder, "objects")));
         builder.Services.AddSingleton<CompletionTracker>();
-        builder.Services.AddChromoFarmWorker(models, segmenterNetwork: segmenterNetwork);
+        builder.Services.AddChromoFarmWorker(models, segmenterNetwork: segmenterNetwork, brightfieldClassical: brightfieldClassical);
         builder.Services.AddChromoFarmCoordinator(database, priors);
         builder.Services.AddMassTransit(bus =>
         {

@@ -22,6 +22,8 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, Chromos
         var all = new ScoreTally();
         var tuned = new ScoreTally();
         var heldOut = new ScoreTally();
+        var wholeSpreads = new WholeSpreadTally();
+        var heldOutSpreads = new WholeSpreadTally();
         var classifier = model is null ? null : new BatchClassifier(model);
         int flagged = 0, flaggedMerges = 0, labelled = 0, matchedLabelled = 0, endToEnd = 0, failed = 0;
         double seconds = 0, slowest = 0;
@@ -42,6 +44,11 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, Chromos
                 var matching = InstanceMatching.Match(truth, predicted);
                 all.Add(truth.Length, predicted.Count, matching);
                 (source.HeldOut ? heldOut : tuned).Add(truth.Length, predicted.Count, matching);
+                var whole = source.HeldOut ? new[] { wholeSpreads, heldOutSpreads } : [wholeSpreads];
+                foreach (var tally in whole)
+                {
+                    tally.Add(truth.Length, predicted.Count);
+                }
                 var review = Enumerable.Range(0, segmentation.Count).Where(i => segmentation.Instances[i].NeedsReview).ToHashSet();
                 flagged += review.Count;
                 flaggedMerges += matching.MergedPredictions.Count(review.Contains);
@@ -50,9 +57,14 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, Chromos
                 labelled += labels;
                 if (classifier is not null && labels > 0 && segmentation.Count > 0)
                 {
-                    var (matched, correct) = ClassifyMatched(classifier, segmentation, source.Name, spread, matching);
+                    var (matched, correct, called) = ClassifyMatched(classifier, segmentation, source.Name, spread, matching);
                     matchedLabelled += matched;
                     endToEnd += correct;
+                    var truthLabels = labels == truth.Length ? spread.Truth.Select(t => t.Label!.Value).ToArray() : null;
+                    foreach (var tally in whole)
+                    {
+                        tally.AddClassified(truthLabels, called, labels, matched, correct);
+                    }
                 }
             }
             catch (Exception e) when (e is SpreadAnnotationException or NativeException)
@@ -79,15 +91,18 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, Chromos
             EndToEnd = classifier is null || labelled == 0 ? null : (double)endToEnd / labelled,
             MatchedClassifiedCorrectly = classifier is null || labelled == 0 ? null : matchedLabelled == 0 ? 0 : (double)endToEnd / matchedLabelled,
             ModelVersion = model?.Version,
+            WholeSpreads = wholeSpreads.Scores(),
+            HeldOutWholeSpreads = heldOutSpreads.Scores(),
         };
     }
 
     // Classifies the image's objects as one cell, assigns them, and counts matched chromosomes given their own class.
-    private (int Matched, int Correct) ClassifyMatched(BatchClassifier classifier, NativeSegmentation segmentation, string name, AnnotatedSpread spread, InstanceMatching matching)
+    private (int Matched, int Correct, Karyotype Called) ClassifyMatched(BatchClassifier classifier, NativeSegmentation segmentation, string name, AnnotatedSpread spread, InstanceMatching matching)
     {
         using var cell = CellPreparation.FromSegmentation(segmentation, name);
         var probabilities = classifier.Classify([cell])[0];
-        var assigned = caller.Call(probabilities).Assignment.Labels;
+        var call = caller.Call(probabilities);
+        var assigned = call.Assignment.Labels;
         int matched = 0, correct = 0;
         foreach (var (t, p, _) in matching.Matches)
         {
@@ -98,7 +113,7 @@ public sealed class SegmentationEvaluation(MetaphaseSegmenter segmenter, Chromos
             }
         }
 
-        return (matched, correct);
+        return (matched, correct, call.Karyotype);
     }
 
     private static List<InstanceMask> PredictedMasks(NativeSegmentation segmentation)

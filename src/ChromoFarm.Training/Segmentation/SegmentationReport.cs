@@ -57,4 +57,12 @@ public sealed record SegmentationReport(
 
     [JsonPropertyName("model_version")]
     public string? ModelVersion { get; init; }
+
+    /// <summary>Segment, classify, assign and call on every image: right counts and karyotypes.</summary>
+    [JsonPropertyName("whole_spreads")]
+    public WholeSpreadScores? WholeSpreads { get; init; }
+
+    /// <summary>The same on the held-out images only (synthetic and composed spreads have none).</summary>
+    [JsonPropertyName("held_out_whole_spreads")]
+    public WholeSpreadScores? HeldOutWholeSpreads { get; init; }
 }

@@ -10,7 +10,9 @@ namespace ChromoFarm.Worker.Classification;
 /// stain, and with a <see cref="SpreadScreen"/> refuses what is no metaphase and sets other metaphases aside.
 /// </summary>
 /// <param name="screen">The input screen of the farm; null (training and evaluation on curated data): none.</param>
-public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels = GreyImage.DefaultMaxPixels, SpreadScreen? screen = null)
+/// <param name="brightfieldSegmenter">Cuts the spreads measured as brightfield G-band instead of <paramref name="segmenter"/>; null: one segmenter for all.</param>
+public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels = GreyImage.DefaultMaxPixels, SpreadScreen? screen = null,
+    MetaphaseSegmenter? brightfieldSegmenter = null)
 {
     // Pixels of context kept around a segmented chromosome, as in the training crops' tight boxes.
     private const int CropMargin = 2;
@@ -49,8 +51,11 @@ public sealed class CellPreparation(MetaphaseSegmenter segmenter, long maxPixels
                 foreach (var (sourceName, metaphase) in decoded)
                 {
                     using var span = FarmTelemetry.Source.StartActivity("segment");
-                    using var segmentation = segmenter.Segment(metaphase);
-                    var inspection = screen is null ? InputScreen.Measure(metaphase) : InputScreen.Screen(metaphase, segmentation, screen);
+                    var measured = InputScreen.Measure(metaphase);
+                    var chosen = brightfieldSegmenter is not null && measured.Stain == Stain.GBand ? brightfieldSegmenter : segmenter;
+                    span?.SetTag("chromofarm.segmenter", chosen.Name);
+                    using var segmentation = chosen.Segment(metaphase);
+                    var inspection = screen is null ? measured : InputScreen.Screen(measured, segmentation, screen);
                     stains.Add(inspection.Stain);
                     span?.SetTag("chromofarm.stain", inspection.Stain.Name());
                     if (inspection.Verdict is { } verdict)

@@ -16,12 +16,12 @@ public static class InputScreen
         return new ImageInspection(statistics, StainRule.Of(statistics), null);
     }
 
-    /// <summary>Measures the image and screens the objects of its segmentation.</summary>
-    public static ImageInspection Screen(GreyImage image, Segmentation segmentation, SpreadScreen screen)
+    /// <summary>Screens the objects of a segmentation of the image <paramref name="measured"/> describes.</summary>
+    public static ImageInspection Screen(ImageInspection measured, Segmentation segmentation, SpreadScreen screen)
     {
+        ArgumentNullException.ThrowIfNull(measured);
         ArgumentNullException.ThrowIfNull(segmentation);
         ArgumentNullException.ThrowIfNull(screen);
-        var measured = Measure(image);
         var objects = segmentation.Instances.Select(i => new SpreadObject(i.X, i.Y, i.Width, i.Height, i.Area, i.Length)).ToArray();
         return measured with { Verdict = screen.Screen(objects, measured.Statistics) };
     }
