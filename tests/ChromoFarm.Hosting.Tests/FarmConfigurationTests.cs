@@ -34,12 +34,12 @@ public sealed class FarmConfigurationTests
     }
 
     [Fact]
-    public void A_worker_cuts_spreads_with_the_learned_segmenter_unless_told_to_use_the_classical_one()
+    public void A_worker_chooses_the_segmenter_per_stain_unless_told_to_use_one()
     {
         var plain = FarmConfiguration.Load(FarmRole.Worker, null, With()).Worker!;
-        Assert.Equal((SegmenterKind.Learned, (string?)null), (plain.Segmenter, plain.SegmenterModel));
+        Assert.Equal((SegmenterKind.Auto, (string?)null), (plain.Segmenter, plain.SegmenterModel));
 
-        var learned = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:SegmenterModel", "/models/unet.cfs"))).Worker!;
+        var learned = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "learned"), ("Worker:SegmenterModel", "/models/unet.cfs"))).Worker!;
         Assert.Equal((SegmenterKind.Learned, "/models/unet.cfs"), (learned.Segmenter, learned.SegmenterModel));
 
         var classical = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "classical"))).Worker!;
