@@ -77,12 +77,13 @@ public sealed class EmbeddedRunTests : IDisposable
     {
         var input = Directory.CreateDirectory(Path.Combine(folder, "case-a")).FullName;
         File.Copy(SharedData.File("metaphase-mfish/0im.png"), Path.Combine(input, "0im.png"));
-        File.Copy(SharedData.File("metaphase-mfish/11im.png"), Path.Combine(input, "11im.png"));
+        File.Copy(SharedData.File("metaphase-mfish/3im.png"), Path.Combine(input, "3im.png"));
         var bytes = await File.ReadAllBytesAsync(SharedData.File("metaphase-mfish/12im.png"));
         await File.WriteAllBytesAsync(Path.Combine(input, "broken.png"), bytes[..3000]);
         var output = Path.Combine(folder, "out");
 
-        var result = await Cli.RunAsync("run", input, "--out", output);
+        // DAPI spreads: --model auto sends them to a fluorescence model (the default G-band model refuses them).
+        var result = await Cli.RunAsync("run", input, "--out", output, "--model", "auto");
 
         Assert.Equal(2, result.ExitCode);
         var errorLine = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("chromofarm:", StringComparison.Ordinal));
@@ -140,7 +141,10 @@ public sealed class EmbeddedRunTests : IDisposable
 
         Assert.True(shipped.ExitCode == 0, shipped.Error);
         using var json = System.Text.Json.JsonDocument.Parse(shipped.Output);
-        var metadata = json.RootElement[0].GetProperty("metadata");
+        var entries = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["dapi-mfish.cfm", "default.cfm", "qband-bioimlab.cfm"], entries.Select(e => Path.GetFileName(e.GetProperty("file").GetString())));
+        Assert.Equal(["DAPI", "G-band", "Q-band"], entries.Select(e => e.GetProperty("metadata").GetProperty("stain").GetString()));
+        var metadata = entries[1].GetProperty("metadata");
         Assert.StartsWith("chromofarm-resnet", metadata.GetProperty("version").GetString(), StringComparison.Ordinal);
         Assert.True(metadata.GetProperty("metrics").GetProperty("val_accuracy").GetDouble() > 0.5);
         Assert.Equal(2, bad.ExitCode);

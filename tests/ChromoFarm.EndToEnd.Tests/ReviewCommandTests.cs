@@ -19,7 +19,7 @@ public sealed class ReviewCommandTests : IDisposable
     public async Task A_spread_run_stores_each_chromosomes_cut_out_and_karyogram_draws_both_pictures()
     {
         var output = Path.Combine(folder, "out");
-        var run = await Cli.RunAsync("run", FarmInputs.Metaphases(folder, "mfish", "0im.png"), "--out", output);
+        var run = await Cli.RunAsync("run", FarmInputs.Metaphases(folder, "mfish", "0im.png"), "--out", output, "--model", "auto");
         Assert.True(run.ExitCode == 0, run.Error);
 
         await using (var db = Open(output))

@@ -30,7 +30,7 @@ public sealed class DistributedFarmTests
             var api = await farm.StartAsync("api");
 
             var (crops, cropCounts) = await farm.IngestAsync(FarmInputs.Pki3Cells(farm.Folder, 8));
-            var (metaphases, metaphaseCounts) = await farm.IngestAsync(FarmInputs.Metaphases(farm.Folder, "mfish-case", "0im.png", "11im.png"));
+            var (metaphases, metaphaseCounts) = await farm.IngestAsync(FarmInputs.Metaphases(farm.Folder, "mfish-case", "0im.png", "3im.png"));
             Assert.True(crops.ExitCode == 0, crops.Error);
             Assert.True(metaphases.ExitCode == 0, metaphases.Error);
             Assert.Equal(8, cropCounts!.Value.GetProperty("accepted").GetInt32());
@@ -47,7 +47,7 @@ public sealed class DistributedFarmTests
             Assert.Equal(2, analysedBy);
 
             // One trace per cell: ingest → worker → coordinator's database write.
-            foreach (var cell in new[] { cells.First(c => c.Cell == "0im").Cell, cells.First(c => c.Cell != "0im" && c.Cell != "11im").Cell })
+            foreach (var cell in new[] { cells.First(c => c.Cell == "0im").Cell, cells.First(c => c.Cell != "0im" && c.Cell != "3im").Cell })
             {
                 var ingest = Assert.Single(spans, s => Name(s) == "ingest cell" && Tag(s, "chromofarm.cell") == cell);
                 var trace = spans.Where(s => s.GetProperty("traceId").GetString() == ingest.GetProperty("traceId").GetString()).ToList();

@@ -65,6 +65,8 @@ internal sealed class LocalFarm : IAsyncDisposable
         {
             ["CHROMOFARM_RABBITMQ__URL"] = $"amqp://guest:guest@127.0.0.1:5672/{Name}",
             ["CHROMOFARM_RABBITMQ__RETRYLIMIT"] = "1",
+            // The spreads of these tests are DAPI (M-FISH): each goes to the shipped model of its stain.
+            ["CHROMOFARM_WORKER__MODEL"] = "auto",
             ["CHROMOFARM_OBJECTSTORE__SERVICEURL"] = LocalServices.S3Url,
             ["CHROMOFARM_OBJECTSTORE__BUCKET"] = Name.Replace('_', '-'),
             ["CHROMOFARM_OBJECTSTORE__ACCESSKEY"] = "S3RVER",
