@@ -73,6 +73,39 @@ public sealed class ClassifierBatch
         return Features.AsSpan(index * NativeCore.NumSizeFeatures, NativeCore.NumSizeFeatures);
     }
 
+    /// <summary>
+    /// Mirrors every filled crop in place: left to right, top to bottom, or both (a half turn).
+    /// Test-time augmentation classifies the mirrored views too; the size features stay as they are.
+    /// </summary>
+    public void Mirror(bool leftRight, bool topBottom)
+    {
+        var side = Canvas;
+        for (var k = 0; k < _count; k++)
+        {
+            var crop = CropPixels(k);
+            if (leftRight)
+            {
+                for (var y = 0; y < side; y++)
+                {
+                    crop.Slice(y * side, side).Reverse();
+                }
+            }
+
+            if (topBottom)
+            {
+                for (int top = 0, bottom = side - 1; top < bottom; top++, bottom--)
+                {
+                    var a = crop.Slice(top * side, side);
+                    var b = crop.Slice(bottom * side, side);
+                    for (var x = 0; x < side; x++)
+                    {
+                        (a[x], b[x]) = (b[x], a[x]);
+                    }
+                }
+            }
+        }
+    }
+
     internal ReadOnlySpan<float> FilledPixels => Pixels.AsSpan(0, _count * PixelsPerCrop);
 
     internal ReadOnlySpan<float> FilledFeatures => Features.AsSpan(0, _count * NativeCore.NumSizeFeatures);

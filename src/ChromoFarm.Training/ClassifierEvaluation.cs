@@ -15,11 +15,11 @@ public static class ClassifierEvaluation
     /// <summary>Times the whole path a worker runs: read + decode + measure + preprocess + forward + assignment.</summary>
     /// <param name="details">Receives every chromosome's and cell's outcome, for reports.</param>
     /// <param name="caller">The coordinator's per-cell step; default: the shipped copy-number priors.</param>
-    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, EvaluationDetails details, Action<int>? progress = null, KaryotypeCaller? caller = null)
+    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, EvaluationDetails details, Action<int>? progress = null, KaryotypeCaller? caller = null, TestTimeAugmentation augmentation = TestTimeAugmentation.None)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(cells);
-        var classifier = new BatchClassifier(model);
+        var classifier = new BatchClassifier(model, augmentation: augmentation);
         var tally = new Tally(details, caller);
         var watch = Stopwatch.StartNew();
         for (var start = 0; start < cells.Count; start += CellsPerChunk)
@@ -46,7 +46,7 @@ public static class ClassifierEvaluation
 
         watch.Stop();
         tally.TimeWarmAssignment(details);
-        return tally.Report(model.Version, split, watch.Elapsed.TotalSeconds);
+        return tally.Report(model.Version, split, watch.Elapsed.TotalSeconds) with { TestTimeAugmentation = augmentation.ToString().ToLowerInvariant() };
     }
 
     /// <summary>Scores already-computed probabilities (used during training, where crops stay in memory).</summary>

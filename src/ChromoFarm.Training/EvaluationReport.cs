@@ -17,6 +17,10 @@ public sealed record EvaluationReport(
     [property: JsonPropertyName("chromosomes_per_second")] double ChromosomesPerSecond,
     [property: JsonPropertyName("seconds")] double Seconds)
 {
+    /// <summary>Mirrored views averaged per crop: none, flip or flip4.</summary>
+    [JsonPropertyName("test_time_augmentation")]
+    public string TestTimeAugmentation { get; init; } = "none";
+
     /// <summary>Accuracy after the naive redistribution (two slots per class), which forces cells towards 46.</summary>
     [JsonPropertyName("accuracy_forced_46")]
     public double AccuracyForced46 { get; init; }

@@ -53,6 +53,47 @@ public sealed class BatchClassifierTests : IDisposable
     }
 
     [Fact]
+    public void Flip_averages_the_crop_and_its_left_right_mirror()
+    {
+        using var cell = Pki3Cells.Prepare(preparation, "97002023.12");
+        var flipped = new BatchClassifier(model, augmentation: TestTimeAugmentation.Flip).Classify([cell])[0];
+
+        // By hand: the plain pass, then the same batch mirrored, then the mean.
+        var batch = new ClassifierBatch(256, 64);
+        model.Preprocessor.Append(batch, cell.Chromosomes.Select(c => c.Crop).ToList(),
+            Enumerable.Repeat(cell.ReferenceLength, cell.Chromosomes.Count).ToArray(), Enumerable.Repeat(cell.ReferenceArea, cell.Chromosomes.Count).ToArray());
+        var plain = model.Predict(batch);
+        batch.Mirror(leftRight: true, topBottom: false);
+        var mirrored = model.Predict(batch);
+        var differs = false;
+        for (var i = 0; i < cell.Chromosomes.Count; i++)
+        {
+            for (var k = 0; k < ChromosomeClass.Count; k++)
+            {
+                var at = (i * ChromosomeClass.Count) + k;
+                Assert.Equal((plain[at] + mirrored[at]) / 2, flipped[i][k], 1e-5);
+                differs |= Math.Abs(plain[at] - mirrored[at]) > 1e-4;
+            }
+        }
+
+        Assert.True(differs, "an untrained network should see a mirrored crop differently");
+    }
+
+    [Theory]
+    [InlineData("none", TestTimeAugmentation.None)]
+    [InlineData("Flip", TestTimeAugmentation.Flip)]
+    [InlineData("FLIP4", TestTimeAugmentation.Flip4)]
+    public void Augmentation_names_parse_in_any_case(string value, TestTimeAugmentation expected) =>
+        Assert.Equal(expected, TestTimeAugmentations.Parse(value, "--tta"));
+
+    [Fact]
+    public void An_unknown_augmentation_names_its_source_and_the_choices()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TestTimeAugmentations.Parse("rotate", "--tta"));
+        Assert.Equal("--tta: unknown test-time augmentation 'rotate' (none, flip, flip4)", error.Message);
+    }
+
+    [Fact]
     public void No_cells_means_no_work()
     {
         Assert.Empty(new BatchClassifier(model).Classify([]));

@@ -17,6 +17,12 @@ internal static class CommonOptions
         Description = "Model file (.cfm, or model.pt with its JSON sidecar), or auto: every shipped model that records its stain, each image to the model of its stain; default: the shipped G-band model, or $CHROMOFARM_MODEL",
     };
 
+    public static Option<string> TestTimeAugmentation() => new("--tta")
+    {
+        Description = "Mirrored views of each crop averaged: none (one forward pass), flip (left-right, two) or flip4 (both mirrors and the half turn, four)",
+        DefaultValueFactory = _ => "none",
+    };
+
     public static Option<FileInfo?> Priors() => new("--priors")
     {
         Description = "Copy-number priors for the per-cell assignment (JSON from `chromofarm priors fit`); default: the shipped Pki-3 priors",

@@ -19,12 +19,13 @@ internal static class EvaluateCommand
         var split = new Option<string?>("--split") { Description = "Evaluate only this split (default: all cells)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Also write confusion matrices (PNG), per-class scores, worst cells and calibration to this folder" };
+        var tta = CommonOptions.TestTimeAugmentation();
         var priors = CommonOptions.Priors();
         var device = CommonOptions.Device(ComputeDevice.Auto);
         var threads = CommonOptions.Threads();
         var command = new Command("evaluate", "Measure a model on labelled cells: accuracy argmax and after per-cell assignment, karyotype calls, throughput")
         {
-            model, data, split, json, report, priors, device, threads,
+            model, data, split, json, report, tta, priors, device, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -41,10 +42,11 @@ internal static class EvaluateCommand
             using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
             var preparation = new CellPreparation(new MetaphaseSegmenter());
             var details = new EvaluationDetails();
+            var augmentation = TestTimeAugmentations.Parse(parse.GetValue(tta)!, "--tta");
             EvaluationReport result;
             if (parse.GetValue(json))
             {
-                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, caller: caller);
+                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, caller: caller, augmentation: augmentation);
                 Console.WriteLine(JsonSerializer.Serialize(result));
             }
             else
@@ -52,7 +54,7 @@ internal static class EvaluateCommand
                 result = AnsiConsole.Progress().Start(context =>
                 {
                     var task = context.AddTask("evaluate", maxValue: cells.Count);
-                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done, caller);
+                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done, caller, augmentation);
                 });
                 var table = new Table().AddColumns("metric", "value");
                 foreach (var property in JsonSerializer.SerializeToElement(result).EnumerateObject())

@@ -29,12 +29,16 @@ internal static class TrainSegmenterCommand
             Description = "Also train on this many fluorescence spreads composed from each M-FISH set's clean tuning chromosomes, touching and overlapping at random (a set of their own)",
         };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (initialisation, tiles, augmentation)", DefaultValueFactory = _ => defaults.Seed };
+        var strong = new Option<bool>("--strong-augmentation")
+        {
+            Description = "Also zoom (0.7-1.4), light unevenly, gamma-correct, blur and noise the tiles, for spreads unlike the tuning images",
+        };
         var device = CommonOptions.Device(ComputeDevice.Cpu);
         var threads = CommonOptions.Threads();
         var command = new Command("train-segmenter",
             "Train the learned segmenter (a small U-Net: background, chromosome, contact) on annotated spreads; evaluate it with evaluate-segmentation --segmenter learned")
         {
-            data, output, epochs, tiles, tileSize, width, learningRate, unbalanced, composed, seed, device, threads,
+            data, output, epochs, tiles, tileSize, width, learningRate, unbalanced, composed, seed, strong, device, threads,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -48,6 +52,7 @@ internal static class TrainSegmenterCommand
                 LearningRate = parse.GetValue(learningRate),
                 BalanceSets = !parse.GetValue(unbalanced),
                 Seed = parse.GetValue(seed),
+                StrongAugmentation = parse.GetValue(strong),
             };
             var sets = WithComposed(parse.GetValue(data)!.Select(folder => SpreadSet.Open(folder.FullName)).ToArray(), parse.GetValue(composed), options.Seed);
             var outputPath = parse.GetValue(output)!.FullName;

@@ -65,7 +65,7 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
                 var count = Math.Min(batch, order.Length - start);
                 for (var i = 0; i < count; i++)
                 {
-                    order[start + i].CutTile(random, size, inputs.AsSpan(i * tile, tile), targets.AsSpan(i * tile, tile));
+                    order[start + i].CutTile(random, size, inputs.AsSpan(i * tile, tile), targets.AsSpan(i * tile, tile), options.StrongAugmentation);
                 }
 
                 // Cosine decay from the peak to zero over the whole run, after a short warm-up.
@@ -108,7 +108,7 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
         architecture = Architecture,
         trained_on = sets.Select(s => new { kind = s.Kind, tuning_images = s.Spreads.Count(x => !x.HeldOut), held_out_images = s.Spreads.Count(x => x.HeldOut) }),
         images,
-        options = new { epochs = options.Epochs, tile_size = options.TileSize, tiles_per_image = options.TilesPerImage, batch_size = options.BatchSize, learning_rate = options.LearningRate, width = options.Width, contact_weight = options.ContactWeight, balance_sets = options.BalanceSets, seed = options.Seed },
+        options = new { epochs = options.Epochs, tile_size = options.TileSize, tiles_per_image = options.TilesPerImage, batch_size = options.BatchSize, learning_rate = options.LearningRate, width = options.Width, contact_weight = options.ContactWeight, strong_augmentation = options.StrongAugmentation, balance_sets = options.BalanceSets, seed = options.Seed },
         trained_at = DateTimeOffset.UtcNow,
     });
 
@@ -117,25 +117,30 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
     {
         /// <summary>
         /// A random tile, around a chromosome half of the time (the spreads are mostly empty), turned
-        /// by a multiple of 90° and maybe mirrored, its brightness scaled by 0.8..1.25.
+        /// by a multiple of 90° and maybe mirrored, its brightness scaled by 0.8..1.25. With
+        /// <paramref name="strong"/> it is also zoomed (0.7..1.4: other cameras and magnifications),
+        /// lit unevenly across the tile, given a gamma, sometimes blurred, and noised: the ways
+        /// spreads from other labs differ from the tuning images.
         /// </summary>
-        public void CutTile(Random random, int size, Span<float> input, Span<byte> target)
+        public void CutTile(Random random, int size, Span<float> input, Span<byte> target, bool strong = false)
         {
+            var zoom = strong ? Math.Exp((random.NextDouble() * 2 - 1) * Math.Log(1.4)) : 1.0;
+            var extent = (int)Math.Ceiling(size * zoom);
             int left, top;
             if (Centres.Length > 0 && random.Next(2) == 0)
             {
                 var (cx, cy) = Centres[random.Next(Centres.Length)];
-                left = cx - size / 2 + random.Next(-size / 4, size / 4 + 1);
-                top = cy - size / 2 + random.Next(-size / 4, size / 4 + 1);
+                left = cx - extent / 2 + random.Next(-extent / 4, extent / 4 + 1);
+                top = cy - extent / 2 + random.Next(-extent / 4, extent / 4 + 1);
             }
             else
             {
-                left = random.Next(Math.Max(1, Width - size + 1));
-                top = random.Next(Math.Max(1, Height - size + 1));
+                left = random.Next(Math.Max(1, Width - extent + 1));
+                top = random.Next(Math.Max(1, Height - extent + 1));
             }
 
-            left = Math.Clamp(left, 0, Math.Max(0, Width - size));
-            top = Math.Clamp(top, 0, Math.Max(0, Height - size));
+            left = Math.Clamp(left, 0, Math.Max(0, Width - extent));
+            top = Math.Clamp(top, 0, Math.Max(0, Height - extent));
             var turns = random.Next(4);
             var mirror = random.Next(2) == 1;
             var gain = (float)Math.Exp((random.NextDouble() * 2 - 1) * Math.Log(1.25));
@@ -144,11 +149,75 @@ public sealed class SegmenterTraining(SegmenterTrainingOptions options)
                 for (var u = 0; u < size; u++)
                 {
                     var (x, y) = Turned(mirror ? size - 1 - u : u, v, turns, size);
-                    x += left;
-                    y += top;
+                    x = left + (int)(x * zoom);
+                    y = top + (int)(y * zoom);
                     var inside = x < Width && y < Height;
                     input[v * size + u] = inside ? Input[y * Width + x] * gain : 0f;
                     target[v * size + u] = inside ? Targets[y * Width + x] : SegmentationNetwork.Ignore;
+                }
+            }
+
+            if (strong)
+            {
+                Degrade(random, size, input);
+            }
+        }
+
+        // Uneven light, gamma, blur and noise on a cut tile. The input is in units of the spread's
+        // background noise (asinh-compressed, 0 = background), so the noise added is of that order.
+        private static void Degrade(Random random, int size, Span<float> input)
+        {
+            double slopeX = random.NextDouble() - 0.5, slopeY = random.NextDouble() - 0.5;
+            var gamma = Math.Exp((random.NextDouble() * 2 - 1) * Math.Log(1.33));
+            var sigma = random.NextDouble() * 0.08;
+            for (var v = 0; v < size; v++)
+            {
+                for (var u = 0; u < size; u++)
+                {
+                    var light = 1 + slopeX * ((double)u / size - 0.5) + slopeY * ((double)v / size - 0.5);
+                    var value = input[v * size + u] * light;
+                    input[v * size + u] = (float)(Math.Sign(value) * Math.Pow(Math.Abs(value), gamma));
+                }
+            }
+
+            if (random.Next(2) == 0)
+            {
+                Blur(input, size);
+            }
+
+            for (var i = 0; i < size * size; i++)
+            {
+                // Box–Muller: one normal deviate per pixel.
+                var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                input[i] += (float)(sigma * normal);
+            }
+        }
+
+        // One pass of the separable 1-2-1 binomial filter, edges repeated: a mild defocus.
+        private static void Blur(Span<float> input, int size)
+        {
+            var row = new float[size];
+            for (var pass = 0; pass < 2; pass++)
+            {
+                for (var line = 0; line < size; line++)
+                {
+                    for (var k = 0; k < size; k++)
+                    {
+                        row[k] = pass == 0 ? input[line * size + k] : input[k * size + line];
+                    }
+
+                    for (var k = 0; k < size; k++)
+                    {
+                        var blurred = 0.25f * row[Math.Max(0, k - 1)] + 0.5f * row[k] + 0.25f * row[Math.Min(size - 1, k + 1)];
+                        if (pass == 0)
+                        {
+                            input[line * size + k] = blurred;
+                        }
+                        else
+                        {
+                            input[k * size + line] = blurred;
+                        }
+                    }
                 }
             }
         }

@@ -29,6 +29,12 @@ public sealed record SegmenterTrainingOptions
     /// </summary>
     public bool BalanceSets { get; init; } = true;
 
+    /// <summary>
+    /// Also zoom, unevenly light, gamma-correct, blur and noise the tiles, so the network holds up on
+    /// spreads from cameras and labs unlike the tuning images (off: turns, mirrors and gain only).
+    /// </summary>
+    public bool StrongAugmentation { get; init; }
+
     public ulong Seed { get; init; } = 1;
 
     public void Validate()
