@@ -20,6 +20,7 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     ExportCorrectionsCommand.Create(),
     InspectCommand.Create(),
     ExportSpreadCropsCommand.Create(),
+    RedriveCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -18,6 +18,16 @@ public static class CoordinatorRegistration
         return services;
     }
 
+    /// <summary>The sweep that sends silent queued cells again (distributed farm only: it needs the broker's queue depth).</summary>
+    public static IServiceCollection AddQueuedCellSweep(this IServiceCollection services, QueuedCellSweepOptions options, IWorkQueueDepth queue)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(queue);
+        services.AddSingleton<QueuedCellSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueuedCellSweep>());
+        return services;
+    }
+
     /// <param name="concurrency">Cells written at once; 1 for SQLite, which has a single writer.</param>
     public static void AddCoordinatorConsumers(this IBusRegistrationConfigurator bus, int concurrency)
     {

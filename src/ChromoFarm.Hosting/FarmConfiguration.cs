@@ -43,6 +43,9 @@ public sealed class FarmConfiguration
     /// <summary>Only for the worker.</summary>
     public WorkerOptions? Worker { get; private init; }
 
+    /// <summary>Only for the coordinator: when silent queued cells are sent again or failed.</summary>
+    public Coordinator.QueuedCellSweepOptions? Sweep { get; private init; }
+
     /// <summary>The worker's input screen (what is analysed as a metaphase).</summary>
     public Screening.ScreeningOptions Screening { get; private init; } = new();
 
@@ -85,6 +88,7 @@ public sealed class FarmConfiguration
             Auth = Bind<AuthOptions>(root, AuthOptions.Section),
             Worker = role == FarmRole.Worker ? Bind<WorkerOptions>(root, WorkerOptions.Section) : null,
             Screening = Bind<Screening.ScreeningOptions>(root, ChromoFarm.Screening.ScreeningOptions.Section),
+            Sweep = role == FarmRole.Coordinator ? Bind<Coordinator.QueuedCellSweepOptions>(root, Coordinator.QueuedCellSweepOptions.Section) : null,
             ShutdownTimeout = root.GetValue("Host:ShutdownTimeout", TimeSpan.FromMinutes(1)),
         };
         settings.Validate();
@@ -119,6 +123,11 @@ public sealed class FarmConfiguration
         if (Worker is not null && Screening.Problem() is { } screening)
         {
             throw new FarmConfigurationException($"{ChromoFarm.Screening.ScreeningOptions.Section}:{screening} (environment: CHROMOFARM_SCREENING__…)");
+        }
+
+        if (Sweep?.Problem() is { } sweep)
+        {
+            throw new FarmConfigurationException($"{Coordinator.QueuedCellSweepOptions.Section}:{sweep} (environment: CHROMOFARM_COORDINATOR__…)");
         }
 
         if (Worker is { } worker && (worker.CellsPerBatch < 1 || worker.ForwardBatchSize < 1 || worker.BatchTimeLimit <= TimeSpan.Zero))

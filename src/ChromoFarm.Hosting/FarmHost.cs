@@ -2,6 +2,7 @@ using ChromoFarm.Api;
 using ChromoFarm.Coordinator;
 using ChromoFarm.Hosting.Endpoints;
 using ChromoFarm.Hosting.Health;
+using ChromoFarm.Hosting.Options;
 using ChromoFarm.Hosting.Telemetry;
 using ChromoFarm.Ingest;
 using ChromoFarm.Native;
@@ -113,6 +114,7 @@ public static partial class FarmHost
                 break;
             case FarmRole.Coordinator:
                 builder.Services.AddChromoFarmCoordinator(database!);
+                builder.Services.AddQueuedCellSweep(settings.Sweep!, new RabbitWorkQueueDepth(settings.RabbitMq));
                 break;
             case FarmRole.Ingest:
             case FarmRole.Api:
@@ -182,7 +184,7 @@ public static partial class FarmHost
                 await action().ConfigureAwait(false);
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException && attempt < 30)
+            catch (Exception error) when (error is not (OperationCanceledException or FarmConfigurationException) && attempt < 30)
             {
                 NotReachable(log, what, error.Message);
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);

@@ -45,8 +45,9 @@ public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEnd
             return new SubmissionResult(SubmissionOutcome.Rejected, reason);
         }
 
-        await publisher.Publish(new AnalyzeCell(upload.BatchId, upload.CaseId, upload.CellId, upload.Kind, upload.Images, now), cancellationToken).ConfigureAwait(false);
-        await results.RecordQueuedAsync(upload.CaseId, upload.CellId, upload.Kind, cancellationToken).ConfigureAwait(false);
+        var submission = new AnalyzeCell(upload.BatchId, upload.CaseId, upload.CellId, upload.Kind, upload.Images, now);
+        await publisher.Publish(submission, cancellationToken).ConfigureAwait(false);
+        await results.RecordQueuedAsync(submission, cancellationToken).ConfigureAwait(false);
         span?.SetTag("chromofarm.outcome", "accepted");
         return new SubmissionResult(SubmissionOutcome.Accepted);
     }

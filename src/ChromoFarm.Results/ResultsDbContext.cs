@@ -47,7 +47,11 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.Property(x => x.Error).HasColumnName("error");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            e.Property(x => x.Submission).HasColumnName("submission");
+            e.Property(x => x.Resends).HasColumnName("resends");
             e.HasIndex(x => new { x.CaseId, x.CellKey }).IsUnique();
+            // The sweep looks for cells queued for long.
+            e.HasIndex(x => new { x.Status, x.UpdatedAt });
             e.HasOne(x => x.Case).WithMany(c => c.Cells).HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -2,6 +2,7 @@ using ChromoFarm.Contracts;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Results.Entities;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace ChromoFarm.Results;
 
@@ -36,30 +37,63 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
         return WithRetryAsync(() => TrySaveFailedAsync(message, cancellationToken));
     }
 
-    /// <summary>Records that ingest submitted a cell; a cell already known is left as it is.</summary>
+    /// <summary>Records that ingest submitted a cell, with the message it sent; a cell already known is left as it is.</summary>
     /// <returns>True when the cell was already known.</returns>
     /// <remarks>
     /// Ingest publishes first and records second, so a crash in between re-publishes on the next run; results are
     /// idempotent, so the worst case is one analysis too many, never a lost cell. An existing row is never changed:
     /// the worker's answer may already have been stored.
     /// </remarks>
-    public Task<bool> RecordQueuedAsync(string caseId, string cellId, CellSourceKind kind, CancellationToken cancellationToken = default)
+    public Task<bool> RecordQueuedAsync(AnalyzeCell message, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(caseId);
-        ArgumentException.ThrowIfNullOrEmpty(cellId);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(message.CaseId);
+        ArgumentException.ThrowIfNullOrEmpty(message.CellId);
         return WithRetryAsync(async () =>
         {
             await using var db = new ResultsDbContext(options);
-            var cell = await FindOrAddCellAsync(db, caseId, cellId, kind, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var cell = await FindOrAddCellAsync(db, message.CaseId, message.CellId, message.Kind, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (cell.Id != 0)
             {
                 return true;
             }
 
             cell.Status = CellStatus.Queued;
+            cell.Submission = JsonSerializer.Serialize(message);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return false;
         });
+    }
+
+    /// <summary>Cells still queued whose last submission is older than <paramref name="before"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<QueuedCell>> QueuedBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var db = new ResultsDbContext(options);
+        // SQLite cannot compare DateTimeOffset in SQL; the filter on status does the narrowing there.
+        var queued = db.Cells.Where(c => c.Status == CellStatus.Queued);
+        var rows = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true
+            ? (await queued.Include(c => c.Case).ToListAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.UpdatedAt < before).OrderBy(c => c.UpdatedAt).Take(limit).ToList()
+            : await queued.Where(c => c.UpdatedAt < before).OrderBy(c => c.UpdatedAt).Take(limit).Include(c => c.Case).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(c => new QueuedCell(c.Case!.CaseKey, c.CellKey, c.SourceKind == "metaphase" ? CellSourceKind.Metaphase : CellSourceKind.CropSet,
+            c.Submission is null ? null : JsonSerializer.Deserialize<AnalyzeCell>(c.Submission), c.Resends, c.UpdatedAt)).ToList();
+    }
+
+    /// <summary>Counts one more re-send of a queued cell and starts its wait again.</summary>
+    /// <returns>False when the cell is no longer queued (an answer came in meanwhile): nothing to send.</returns>
+    public async Task<bool> MarkResentAsync(string caseId, string cellId, CancellationToken cancellationToken = default)
+    {
+        await using var db = new ResultsDbContext(options);
+        var cell = await db.Cells.FirstOrDefaultAsync(c => c.Case!.CaseKey == caseId && c.CellKey == cellId && c.Status == CellStatus.Queued, cancellationToken).ConfigureAwait(false);
+        if (cell is null)
+        {
+            return false;
+        }
+
+        cell.Resends++;
+        cell.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The cell's status, or null when no one has submitted or answered it yet.</summary>
@@ -100,6 +134,7 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
 
         cell.Status = CellStatus.Completed;
         cell.Error = null;
+        cell.Submission = null;
         cell.UpdatedAt = now;
         cell.Results.Add(new CellResultRecord
         {
@@ -155,6 +190,7 @@ public sealed class ResultsStore(DbContextOptions<ResultsDbContext> options, Tim
 
         cell.Status = CellStatus.Failed;
         cell.Error = message.Reason;
+        cell.Submission = null;
         cell.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return false;

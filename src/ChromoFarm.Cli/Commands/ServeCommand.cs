@@ -24,7 +24,16 @@ internal static class ServeCommand
                 throw new UsageException(error.Message);
             }
 
-            await FarmHost.RunAsync(settings, DefaultModel.Path, DefaultModel.SegmenterPath, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await FarmHost.RunAsync(settings, DefaultModel.Path, DefaultModel.SegmenterPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FarmConfigurationException error)
+            {
+                // Found at start against the services themselves (a queue declared with other arguments).
+                throw new UsageException(error.Message);
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

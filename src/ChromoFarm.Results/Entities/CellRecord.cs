@@ -30,6 +30,15 @@ public sealed class CellRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// While queued: the AnalyzeCell message ingest sent (JSON), so that the coordinator's sweep can send it again
+    /// when no worker answers; null once the cell has an outcome, and for cells stored before it existed.
+    /// </summary>
+    public string? Submission { get; set; }
+
+    /// <summary>Times the sweep has sent the submission again.</summary>
+    public int Resends { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<CellResultRecord> Results { get; set; } = [];

@@ -28,11 +28,14 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("CellKey").IsRequired().HasMaxLength(200).HasColumnName("cell_key");
             b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
             b.Property<string>("Error").HasColumnName("error");
+            b.Property<int>("Resends").HasColumnName("resends");
             b.Property<string>("SourceKind").IsRequired().HasMaxLength(20).HasColumnName("source_kind");
             b.Property<string>("Status").IsRequired().HasMaxLength(20).HasColumnName("status");
+            b.Property<string>("Submission").HasColumnName("submission");
             b.Property<DateTimeOffset>("UpdatedAt").HasColumnName("updated_at");
             b.HasKey("Id");
             b.HasIndex("CaseId", "CellKey").IsUnique();
+            b.HasIndex("Status", "UpdatedAt");
             b.ToTable("cells");
         });
 

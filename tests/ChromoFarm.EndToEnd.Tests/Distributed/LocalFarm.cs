@@ -59,11 +59,17 @@ internal sealed class LocalFarm : IAsyncDisposable
         return (farm, null);
     }
 
+    /// <summary>The farm's own vhost on the local broker.</summary>
+    public string RabbitUrl => $"amqp://guest:guest@127.0.0.1:5672/{Name}";
+
+    /// <summary>Empties a queue, as a broker that lost its messages would leave it.</summary>
+    public Task PurgeAsync(string queue) => RabbitMqCtl("purge_queue", "-p", Name, queue);
+
     public IReadOnlyDictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
-            ["CHROMOFARM_RABBITMQ__URL"] = $"amqp://guest:guest@127.0.0.1:5672/{Name}",
+            ["CHROMOFARM_RABBITMQ__URL"] = RabbitUrl,
             ["CHROMOFARM_RABBITMQ__RETRYLIMIT"] = "1",
             // The spreads of these tests are DAPI (M-FISH): each goes to the shipped model of its stain.
             ["CHROMOFARM_WORKER__MODEL"] = "auto",
