@@ -67,6 +67,17 @@ public sealed class FarmConfigurationTests
     }
 
     [Fact]
+    public void The_coordinator_reads_its_sweep_from_the_Coordinator_section_and_refuses_a_negative_resend_count()
+    {
+        var sweep = FarmConfiguration.Load(FarmRole.Coordinator, null, With(("Coordinator:QueuedTimeout", "00:30:00"), ("Coordinator:Resends", "0"))).Sweep!;
+        Assert.Equal((TimeSpan.FromMinutes(30), 0, TimeSpan.FromMinutes(1)), (sweep.QueuedTimeout, sweep.Resends, sweep.SweepInterval));
+        Assert.Null(FarmConfiguration.Load(FarmRole.Worker, null, With()).Sweep);
+
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Coordinator, null, With(("Coordinator:Resends", "-1"))));
+        Assert.Equal("Coordinator:Resends: -1 is below 0 (environment: CHROMOFARM_COORDINATOR__…)", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_segmenter_is_refused_at_start_naming_the_setting()
     {
         var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "unet"))));

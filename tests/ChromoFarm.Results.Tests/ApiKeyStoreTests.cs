@@ -58,13 +58,6 @@ public class ApiKeyStoreTests : DatabaseTests
         Assert.Contains("role 'root'", (await Assert.ThrowsAsync<ArgumentException>(() => store.CreateAsync("x", "root", null, "admin"))).Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateAsync(" ", ApiRoles.Reader, null, "admin"));
     }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
 
 public sealed class PostgresApiKeyStoreTests() : ApiKeyStoreTests(new PostgresTestDatabase());

@@ -27,6 +27,34 @@ public class ResultsStoreTests : DatabaseTests
     }
 
     [SkippableFact]
+    public async Task A_queued_cell_keeps_its_submission_for_the_sweep_until_it_is_answered()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
+        var store = new ResultsStore(Options, clock);
+        var submission = new AnalyzeCell(Guid.NewGuid(), "case", "c1", CellSourceKind.CropSet, [new CellImage(new string('a', 64), "c1/x.tiff")], clock.Now);
+        Assert.False(await store.RecordQueuedAsync(submission));
+        clock.Now = clock.Now.AddMinutes(10);
+        Assert.False(await store.RecordQueuedAsync(submission with { CellId = "c2" }));
+
+        // Queued before 08:05: only c1, with the message as ingest sent it.
+        var stale = Assert.Single(await store.QueuedBeforeAsync(clock.Now.AddMinutes(-5), limit: 10));
+        Assert.Equal(("case", "c1", 0), (stale.CaseId, stale.CellId, stale.Resends));
+        Assert.Equal(submission.Images, stale.Submission!.Images);
+        Assert.Equal(submission.BatchId, stale.Submission.BatchId);
+
+        // A re-send counts and starts the wait again; an answered cell is no longer queued and keeps no submission.
+        clock.Now = clock.Now.AddMinutes(1);
+        Assert.True(await store.MarkResentAsync("case", "c1"));
+        Assert.Empty(await store.QueuedBeforeAsync(clock.Now.AddMinutes(-5), limit: 10));
+        Assert.Equal(["c2", "c1"], (await store.QueuedBeforeAsync(clock.Now.AddMinutes(1), limit: 10)).Select(c => c.CellId));
+        await store.SaveCompletedAsync(Classified("c1", "model-a").Message, Classified("c1", "model-a").Call, Priors);
+        Assert.False(await store.MarkResentAsync("case", "c1"));
+        await using var db = new ResultsDbContext(Options);
+        var c1 = await db.Cells.SingleAsync(c => c.CellKey == "c1");
+        Assert.Equal((1, (string?)null), (c1.Resends, c1.Submission));
+    }
+
+    [SkippableFact]
     public async Task A_redelivered_result_is_stored_once()
     {
         var store = new ResultsStore(Options);
