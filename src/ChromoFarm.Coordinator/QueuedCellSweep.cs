@@ -13,8 +13,9 @@ namespace ChromoFarm.Coordinator;
 /// </summary>
 /// <remarks>
 /// While the work queue still holds ready messages the sweep waits: those cells are behind a backlog, not lost, and a
-/// re-send would only analyse them twice. Results are idempotent, so a re-send that races the original answer costs
-/// one analysis and never a second result.
+/// re-send would only analyse them twice. It waits one more timeout after the queue was last seen busy, because the
+/// broker's count leaves out what workers have prefetched and not yet answered. Results are idempotent, so a re-send
+/// that races the original answer costs one analysis and never a second result.
 /// </remarks>
 public sealed partial class QueuedCellSweep(
     ResultsStore results, IBus bus, IWorkQueueDepth queue, QueuedCellSweepOptions options, ILogger<QueuedCellSweep> log, TimeProvider? clock = null)
@@ -22,17 +23,26 @@ public sealed partial class QueuedCellSweep(
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
+    // When the work queue last held ready messages; a fresh coordinator assumes it just did.
+    private DateTimeOffset lastBusy = (clock ?? TimeProvider.System).GetUtcNow();
+
     /// <summary>One pass: what it sent again and what it failed.</summary>
     public async Task<(int Resent, int Failed)> SweepAsync(CancellationToken cancellationToken)
     {
-        var stale = await results.QueuedBeforeAsync(clock.GetUtcNow() - options.QueuedTimeout, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var ready = await queue.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        if (ready > 0)
+        {
+            lastBusy = now;
+        }
+
+        var stale = await results.QueuedBeforeAsync(now - options.QueuedTimeout, options.BatchSize, cancellationToken).ConfigureAwait(false);
         if (stale.Count == 0)
         {
             return (0, 0);
         }
 
-        var ready = await queue.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        if (ready > 0)
+        if (now - lastBusy < options.QueuedTimeout)
         {
             Waiting(log, stale.Count, options.QueuedTimeout, ready);
             return (0, 0);
@@ -82,7 +92,7 @@ public sealed partial class QueuedCellSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} cells queued over {Timeout} with no answer; the work queue still holds {Ready} ready messages, so they are waiting, not lost")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} cells queued over {Timeout} with no answer; the work queue holds {Ready} ready messages or did within that time, so they may be waiting, not lost")]
     private static partial void Waiting(ILogger log, int count, TimeSpan timeout, long ready);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sweep: {Resent} cells with no answer within {Timeout} sent again, {Failed} failed")]
