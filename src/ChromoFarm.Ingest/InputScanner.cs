@@ -29,7 +29,8 @@ public static class InputScanner
             throw new FileNotFoundException($"{input}: no such file or folder", input);
         }
 
-        if (DatasetManifest.IsManifest(full))
+        // A .csv is a manifest: one with a wrong header is refused with the columns it lacks, never read as an image.
+        if (full.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return DatasetManifest.Load(full).CellsOf(split).Select(cell => new CellSubmission(
                 cell.Patient,
@@ -47,13 +48,19 @@ public static class InputScanner
         var rootCase = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
         var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var relative = Path.GetRelativePath(root, file);
-            var folder = Path.GetDirectoryName(relative);
-            var caseId = string.IsNullOrEmpty(folder) ? rootCase : folder.Replace(Path.DirectorySeparatorChar, '/');
-            yield return new CellSubmission(caseId, Path.GetFileNameWithoutExtension(file), CellSourceKind.Metaphase, [new InputFile(file, relative)]);
-        }
+            .Order(StringComparer.Ordinal)
+            .Select(file =>
+            {
+                var relative = Path.GetRelativePath(root, file);
+                var folder = Path.GetDirectoryName(relative);
+                var caseId = string.IsNullOrEmpty(folder) ? rootCase : folder.Replace(Path.DirectorySeparatorChar, '/');
+                return (File: file, Relative: relative, Case: caseId, Stem: Path.GetFileNameWithoutExtension(file));
+            })
+            .ToList();
+        // A cell is named after its file without the extension; where two files of a case share that name
+        // (cell1.png and cell1.tif) each keeps its extension, so that neither is taken for a duplicate of the other.
+        var shared = files.GroupBy(f => (f.Case, f.Stem)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return files.Select(f => new CellSubmission(f.Case, shared.Contains((f.Case, f.Stem)) ? Path.GetFileName(f.File) : f.Stem,
+            CellSourceKind.Metaphase, [new InputFile(f.File, f.Relative)]));
     }
 }

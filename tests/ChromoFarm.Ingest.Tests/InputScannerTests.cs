@@ -41,6 +41,28 @@ public sealed class InputScannerTests : IDisposable
     }
 
     [Fact]
+    public void Files_of_a_case_that_share_a_name_but_not_the_extension_keep_it_so_none_is_taken_for_a_duplicate()
+    {
+        Touch(Path.Combine(root, "case-a"), "m1.png");
+        Touch(Path.Combine(root, "case-a"), "m1.tif");
+        Touch(Path.Combine(root, "case-a"), "m2.png");
+        Touch(Path.Combine(root, "case-b"), "m1.png");
+
+        var cells = InputScanner.Scan(root).Select(c => $"{c.CaseId}/{c.CellId}").ToList();
+
+        Assert.Equal(["case-a/m1.png", "case-a/m1.tif", "case-a/m2", "case-b/m1"], cells);
+    }
+
+    [Fact]
+    public void A_csv_with_another_header_is_refused_as_a_manifest_instead_of_read_as_an_image()
+    {
+        var table = Path.Combine(root, "table.csv");
+        File.WriteAllText(table, "name,value\na,1\n");
+        var error = Assert.Throws<Datasets.ManifestException>(() => InputScanner.Scan(table).ToList());
+        Assert.Equal($"{table}:1: header lacks column(s) path, patient, cell, label, split (expected path,patient,cell,label,split)", error.Message);
+    }
+
+    [Fact]
     public void A_manifest_groups_crops_by_cell_and_filters_by_split()
     {
         var manifest = Path.Combine(root, "manifest.csv");

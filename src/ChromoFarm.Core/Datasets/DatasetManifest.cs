@@ -29,19 +29,6 @@ public sealed class DatasetManifest
 
     public IReadOnlyList<ManifestCell> Cells { get; }
 
-    /// <summary>True when the file looks like a manifest (a .csv whose header names the required columns).</summary>
-    public static bool IsManifest(string path)
-    {
-        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || !File.Exists(path))
-        {
-            return false;
-        }
-
-        using var reader = new StreamReader(path);
-        var header = reader.ReadLine();
-        return header is not null && RequiredColumns.All(c => SplitLine(header).Contains(c, StringComparer.OrdinalIgnoreCase));
-    }
-
     public static DatasetManifest Load(string path)
     {
         if (!File.Exists(path))
@@ -52,6 +39,11 @@ public sealed class DatasetManifest
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         using var reader = new StreamReader(path);
         var header = reader.ReadLine() ?? throw new ManifestException($"{path}: empty file (expected header {string.Join(',', RequiredColumns)})");
+        if (header.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ManifestException($"{path}:1: NUL byte in the header (a binary file, or a CSV saved as UTF-16 without its byte-order mark?)");
+        }
+
         var columns = SplitLine(header).Select(c => c.Trim()).ToList();
         var index = RequiredColumns.ToDictionary(
             c => c,
@@ -63,10 +55,17 @@ public sealed class DatasetManifest
         }
 
         var entries = new List<ManifestEntry>();
+        // (cell, full path) → the line that first named it: the same crop twice would count one chromosome twice.
+        var seen = new Dictionary<(string Cell, string Path), int>();
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
+            if (line.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ManifestException($"{path}:{lineNumber}: NUL byte in the line (a binary file, or a CSV saved as UTF-16 without its byte-order mark?)");
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -90,8 +89,14 @@ public sealed class DatasetManifest
                 throw new ManifestException($"{path}:{lineNumber}: label '{Field("label")}' is not 1..22, X or Y");
             }
 
+            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, relative));
+            if (!seen.TryAdd((Field("cell"), full), lineNumber))
+            {
+                throw new ManifestException($"{path}:{lineNumber}: {relative} is already in cell {Field("cell")} (line {seen[(Field("cell"), full)]}); a crop may appear once per cell");
+            }
+
             entries.Add(new ManifestEntry(
-                System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, relative)),
+                full,
                 relative,
                 Field("patient"),
                 Field("cell"),
