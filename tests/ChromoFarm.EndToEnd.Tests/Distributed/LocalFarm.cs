@@ -174,11 +174,12 @@ internal sealed class LocalFarm : IAsyncDisposable
 
     /// <summary>Waits until every farm queue is empty: redeliveries of work already done have been processed too.
     /// RabbitMQ refreshes queue counts every few seconds, so a count is only trusted once it reads zero.</summary>
-    public async Task WaitForEmptyQueuesAsync(TimeSpan timeout)
+    /// <param name="only">Watch only these queues (default: every queue of the vhost, error queues included).</param>
+    public async Task WaitForEmptyQueuesAsync(TimeSpan timeout, IReadOnlyCollection<string>? only = null)
     {
         var watch = Stopwatch.StartNew();
         Dictionary<string, long> depths;
-        while ((depths = await QueueDepthsAsync()).Values.Any(d => d > 0))
+        while ((depths = await QueueDepthsAsync()).Where(d => only is null || only.Contains(d.Key)).Any(d => d.Value > 0))
         {
             if (watch.Elapsed > timeout)
             {
