@@ -26,13 +26,13 @@ internal static class HostileFiles
         {
             ["truncated.png"] = png[..(png.Length * 2 / 5)],
             ["flipped.png"] = Flipped(png, 33, random),
-            ["forged-size.png"] = ForgedPng(png, 70_000, 70_000),
+            ["forged-size.png"] = ImageHeader.ForgedPng(70_000, 70_000),
             ["truncated.tiff"] = tiff[..(tiff.Length / 2)],
             ["flipped.tiff"] = Flipped(tiff, 8, random),
             ["truncated.jpg"] = jpeg[..(jpeg.Length / 2)],
             ["flipped.jpg"] = Flipped(jpeg, 2, random),
             ["truncated.bmp"] = bmp[..(bmp.Length / 3)],
-            ["forged-size.bmp"] = ForgedBmp(bmp, 90_000, 90_000),
+            ["forged-size.bmp"] = ImageHeader.ForgedBmp(90_000, 90_000),
             ["grey16.tiff"] = Tiff(pixels, spread.Width, spread.Height, bits: 16, samples: 1),
             ["colour.tiff"] = Tiff(pixels, spread.Width, spread.Height, bits: 8, samples: 3),
             ["empty.png"] = [],
@@ -55,24 +55,6 @@ internal static class HostileFiles
             copy[random.Next(keep, copy.Length)] ^= (byte)(1 << random.Next(8));
         }
 
-        return copy;
-    }
-
-    // IHDR's width and height replaced, its CRC made right again, so that only the size is a lie.
-    private static byte[] ForgedPng(byte[] source, int width, int height)
-    {
-        var copy = (byte[])source.Clone();
-        BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(20), height);
-        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Crc32(copy.AsSpan(12, 17)));
-        return copy;
-    }
-
-    private static byte[] ForgedBmp(byte[] source, int width, int height)
-    {
-        var copy = (byte[])source.Clone();
-        BinaryPrimitives.WriteInt32LittleEndian(copy.AsSpan(18), width);
-        BinaryPrimitives.WriteInt32LittleEndian(copy.AsSpan(22), height);
         return copy;
     }
 
@@ -147,20 +129,5 @@ internal static class HostileFiles
 
         image.CopyTo(file, dataOffset);
         return file;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

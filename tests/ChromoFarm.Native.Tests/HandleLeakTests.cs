@@ -1,4 +1,5 @@
 using ChromoFarm.Native.Interop;
+using ChromoFarm.Tests;
 
 namespace ChromoFarm.Native.Tests;
 

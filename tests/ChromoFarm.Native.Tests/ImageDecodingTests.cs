@@ -1,3 +1,5 @@
+using ChromoFarm.Tests;
+
 namespace ChromoFarm.Native.Tests;
 
 public class ImageDecodingTests

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace ChromoFarm.Native.Tests;
+namespace ChromoFarm.Tests;
 
 /// <summary>
 /// Reads and forges image headers independently of the native core, so that decoded sizes
