@@ -28,7 +28,7 @@ out=artifacts/bench/faults
 mkdir -p "$out"
 report=$PWD/$out/faults.json
 rm -f "$report"
-CHROMOFARM_FAULTS_CELLS=$cells CHROMOFARM_FAULTS=$faults CHROMOFARM_FAULTS_REPORT=$report \
+CHROMOFARM_FAULTS_CELLS=$cells CHROMOFARM_FAULTS=$faults CHROMOFARM_FAULTS_BATCH=8 CHROMOFARM_FAULTS_REPORT=$report \
   dotnet test tests/ChromoFarm.EndToEnd.Tests --nologo -v q --filter "FullyQualifiedName~FaultSuiteTests" \
   --logger "trx;LogFileName=faults.trx" --results-directory "$out" >"$out/test.log" 2>&1 || {
     echo "faults: the suite failed; see $out/test.log" >&2

@@ -10,8 +10,8 @@ namespace ChromoFarm.EndToEnd.Tests.Distributed;
 /// The fault suite: one batch through the one-host farm while faults are injected one after another, spread over the
 /// run. Nothing may be lost, duplicated or failed for it. `make test` runs 100 cells with a SIGKILLed worker and a
 /// SIGKILLed coordinator; bench/faults.sh runs the same test with CHROMOFARM_FAULTS_CELLS=1000 and
-/// CHROMOFARM_FAULTS=worker,rabbitmq,postgres,objectstore,coordinator, and CHROMOFARM_FAULTS_REPORT names the file
-/// that gets its JSON line.
+/// CHROMOFARM_FAULTS=worker,rabbitmq,postgres,objectstore,coordinator and the production batch
+/// (CHROMOFARM_FAULTS_BATCH=8), and CHROMOFARM_FAULTS_REPORT names the file that gets its JSON line.
 /// </summary>
 [Collection(DistributedFarmGroup.Name)]
 public sealed class FaultSuiteTests(ITestOutputHelper output)
@@ -24,6 +24,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         var cells = int.Parse(System.Environment.GetEnvironmentVariable("CHROMOFARM_FAULTS_CELLS") ?? "100", CultureInfo.InvariantCulture);
         var faults = (System.Environment.GetEnvironmentVariable("CHROMOFARM_FAULTS") ?? "worker,coordinator").Split(',', StringSplitOptions.RemoveEmptyEntries);
         Assert.All(faults, f => Assert.Contains(f, Known));
+        // Small batches in the short run, so that each fault finds work in flight however fast the machine is.
+        var batch = System.Environment.GetEnvironmentVariable("CHROMOFARM_FAULTS_BATCH") ?? "2";
         var (farm, skip) = await LocalFarm.CreateAsync();
         Skip.If(farm is null, skip);
         await using (farm)
@@ -35,14 +37,19 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
                 ["CHROMOFARM_RABBITMQ__RETRYLIMIT"] = "3",
                 ["CHROMOFARM_COORDINATOR__QUEUEDTIMEOUT"] = "00:01:00",
                 ["CHROMOFARM_COORDINATOR__SWEEPINTERVAL"] = "00:00:05",
+                ["CHROMOFARM_WORKER__CELLSPERBATCH"] = batch,
+                ["CHROMOFARM_WORKER__FORWARDBATCHSIZE"] = batch == "2" ? "16" : "256",
             };
             var coordinator = await farm.StartAsync("coordinator", extra: settings);
-            var worker = await farm.StartAsync("worker", "worker-1", settings);
             await farm.StartAsync("ingest", extra: settings);
             var clock = Stopwatch.StartNew();
             var (ingest, counts) = await farm.IngestAsync(FarmInputs.Pki3Cells(farm.Folder, cells));
             Assert.True(ingest.ExitCode == 0, ingest.Error);
             Assert.Equal(cells, counts!.Value.GetProperty("accepted").GetInt32());
+
+            // Every cell is queued before the worker starts, so the faults fall where the thresholds put them
+            // (ingest is slower than analysis: a worker started first would finish most cells before the first fault).
+            var worker = await farm.StartAsync("worker", "worker-1", settings);
 
             var recoveries = new List<object>();
             for (var i = 0; i < faults.Length; i++)
