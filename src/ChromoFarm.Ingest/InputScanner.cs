@@ -43,24 +43,71 @@ public static class InputScanner
         return [new CellSubmission(caseId, Path.GetFileNameWithoutExtension(full), CellSourceKind.Metaphase, [new InputFile(full, Path.GetFileName(full))])];
     }
 
+    // Hidden entries (".name") and system files are skipped, as the recursive enumeration did before; one folder is
+    // listed at a time, so memory is bounded by the largest folder's names, not by the archive.
+    private static readonly EnumerationOptions OneLevel = new() { RecurseSubdirectories = false, IgnoreInaccessible = false };
+
     private static IEnumerable<CellSubmission> ScanFolder(string root)
     {
         var rootCase = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
-        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
-            .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal)
-            .Select(file =>
+        // Folders by their real path: a symbolic link back to a folder already walked is not walked again (the
+        // recursive enumeration of .NET follows such links for ever).
+        var rootReal = RealPath(root);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
+        var pending = new Stack<(string Path, string Real)>([(root, rootReal)]);
+        while (pending.TryPop(out var folder))
+        {
+            var relativeFolder = Path.GetRelativePath(root, folder.Path);
+            var caseId = relativeFolder == "." ? rootCase : relativeFolder.Replace(Path.DirectorySeparatorChar, '/');
+            var names = Directory.EnumerateFiles(folder.Path, "*", OneLevel)
+                .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
+                .Select(f => Path.GetFileName(f))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            // A cell is named after its file without the extension; where two files of a case share that name
+            // (cell1.png and cell1.tif) each keeps its extension, so that neither is taken for a duplicate of the other.
+            var shared = names.GroupBy(n => Path.GetFileNameWithoutExtension(n), StringComparer.Ordinal)
+                .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var name in names)
             {
-                var relative = Path.GetRelativePath(root, file);
-                var folder = Path.GetDirectoryName(relative);
-                var caseId = string.IsNullOrEmpty(folder) ? rootCase : folder.Replace(Path.DirectorySeparatorChar, '/');
-                return (File: file, Relative: relative, Case: caseId, Stem: Path.GetFileNameWithoutExtension(file));
-            })
-            .ToList();
-        // A cell is named after its file without the extension; where two files of a case share that name
-        // (cell1.png and cell1.tif) each keeps its extension, so that neither is taken for a duplicate of the other.
-        var shared = files.GroupBy(f => (f.Case, f.Stem)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        return files.Select(f => new CellSubmission(f.Case, shared.Contains((f.Case, f.Stem)) ? Path.GetFileName(f.File) : f.Stem,
-            CellSourceKind.Metaphase, [new InputFile(f.File, f.Relative)]));
+                var stem = Path.GetFileNameWithoutExtension(name);
+                var relative = relativeFolder == "." ? name : Path.Combine(relativeFolder, name);
+                yield return new CellSubmission(caseId, shared.Contains(stem) ? name : stem, CellSourceKind.Metaphase,
+                    [new InputFile(Path.Combine(folder.Path, name), relative)]);
+            }
+
+            // Subfolders in name order: the first name to reach a folder walks it; pushed in reverse to pop in order.
+            var subfolders = new List<(string, string)>();
+            foreach (var sub in Directory.EnumerateDirectories(folder.Path, "*", OneLevel).Order(StringComparer.Ordinal))
+            {
+                var real = new DirectoryInfo(sub).LinkTarget is null ? Path.Combine(folder.Real, Path.GetFileName(sub)) : RealPath(sub);
+                if (visited.Add(real))
+                {
+                    subfolders.Add((sub, real));
+                }
+            }
+
+            subfolders.Reverse();
+            subfolders.ForEach(pending.Push);
+        }
+    }
+
+    // realpath(3): every symbolic link on the way resolved.
+    private static string RealPath(string path, int depth = 0)
+    {
+        if (depth > 40)
+        {
+            throw new IOException($"{path}: too many levels of symbolic links");
+        }
+
+        var full = Path.GetFullPath(path);
+        var real = Path.GetPathRoot(full)!;
+        foreach (var part in full[real.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(real, part);
+            real = new FileInfo(next).LinkTarget is { } target ? RealPath(Path.Combine(real, target), depth + 1) : next;
+        }
+
+        return real;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ChromoFarm.Storage;
 
 namespace ChromoFarm.Ingest;
@@ -13,13 +14,14 @@ public sealed class StoredObjectIndex(IObjectStore store, int capacity = 500_000
     // Lookups sent to the store at once for one request.
     private const int ConcurrentLookups = 16;
 
-    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+    // A SHA-256 as two 128-bit numbers rather than its 64-character text: about 60 bytes an entry instead of 190.
+    private readonly ConcurrentDictionary<(UInt128, UInt128), byte> known = new();
 
     public IObjectStore Store => store;
 
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
     {
-        if (known.ContainsKey(key))
+        if (known.ContainsKey(Packed(key)))
         {
             return true;
         }
@@ -59,6 +61,11 @@ public sealed class StoredObjectIndex(IObjectStore store, int capacity = 500_000
             known.Clear();
         }
 
-        known.TryAdd(key, 0);
+        known.TryAdd(Packed(key), 0);
     }
+
+    // Keys reach the index only after ContentKey.IsKey (64 lower-case hex digits) or from the store itself.
+    private static (UInt128, UInt128) Packed(string key) => (
+        UInt128.Parse(key.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture),
+        UInt128.Parse(key.AsSpan(32, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
 }

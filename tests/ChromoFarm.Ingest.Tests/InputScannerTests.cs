@@ -82,6 +82,34 @@ public sealed class InputScannerTests : IDisposable
         Assert.Contains("absent", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_linked_folder_is_walked_once_and_a_link_back_to_an_ancestor_does_not_loop()
+    {
+        Touch(Path.Combine(root, "archive", "case-a"), "m1.png");
+        Touch(Path.Combine(root, "elsewhere", "case-b"), "m2.png");
+        Directory.CreateSymbolicLink(Path.Combine(root, "archive", "case-a", "again"), Path.Combine(root, "archive"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "archive", "linked"), Path.Combine(root, "elsewhere"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "archive", "relative"), "linked");
+
+        var cells = InputScanner.Scan(Path.Combine(root, "archive")).Select(c => $"{c.CaseId}/{c.CellId}").ToList();
+
+        Assert.Equal(["case-a/m1", "linked/case-b/m2"], cells);
+    }
+
+    [Fact]
+    public void Files_are_listed_folder_by_folder_in_name_order_with_each_folder_before_its_subfolders()
+    {
+        Touch(Path.Combine(root, "b"), "x.png");
+        Touch(root, "c.png");
+        Touch(root, "a.png");
+        Touch(Path.Combine(root, "a", "z"), "y.png");
+        Touch(Path.Combine(root, "a"), "w.png");
+
+        var cells = InputScanner.Scan(root).Select(c => c.Files[0].SourceName.Replace('\\', '/')).ToList();
+
+        Assert.Equal(["a.png", "c.png", "a/w.png", "a/z/y.png", "b/x.png"], cells);
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private static void Touch(string folder, string name)

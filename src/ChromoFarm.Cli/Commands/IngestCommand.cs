@@ -10,6 +10,8 @@ namespace ChromoFarm.Cli.Commands;
 /// <summary>`chromofarm ingest INPUT --server URL`: send an archive to a running farm, resumably.</summary>
 internal static class IngestCommand
 {
+    private const int PrintedReasons = 1000;
+
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "A folder of metaphase images, an image file, or a dataset manifest CSV" };
@@ -62,11 +64,16 @@ internal static class IngestCommand
                     var task = progress.AddTask($"ingest {total} cells", maxValue: total);
                     counts = await client.IngestAsync(InputScanner.Scan(source, splitName), Guid.NewGuid(), parse.GetValue(parallel), (cell, result) =>
                     {
+                        // An archive of 100,000 bad files must not fill memory with reasons: the first ones are
+                        // printed, the rest counted (all are stored on their cells).
                         if (result.Reason is not null)
                         {
                             lock (rejected)
                             {
-                                rejected.Add(result.Reason);
+                                if (rejected.Count < PrintedReasons)
+                                {
+                                    rejected.Add(result.Reason);
+                                }
                             }
                         }
 
@@ -75,6 +82,10 @@ internal static class IngestCommand
                 }).ConfigureAwait(false);
 
             rejected.ForEach(reason => Console.Error.WriteLine($"chromofarm: rejected: {reason}"));
+            if (counts.Rejected > rejected.Count)
+            {
+                Console.Error.WriteLine($"chromofarm: rejected: {counts.Rejected - rejected.Count} more cells (each cell keeps its reason: GET /v1/cells on the api role)");
+            }
             var seconds = watch.Elapsed.TotalSeconds;
             if (parse.GetValue(json))
             {
