@@ -3,6 +3,9 @@
 #   PostgreSQL 15 (Debian package; port 5432; role and database "chromofarm", password "chromofarm"),
 #   RabbitMQ 3.10 (Debian package; port 5672; the default guest account, which RabbitMQ allows on loopback),
 #   s3rver 3.7.1 (npm; port 9000), an S3-compatible server, with its data under artifacts/services/s3.
+# TLS for the tests of encrypted connections: a throw-away CA and a server certificate for 127.0.0.1/localhost
+# (artifacts/services/tls), which PostgreSQL uses for its TLS connections and RabbitMQ on a second port, 5671
+# (amqps); s3rver's tests start their own https instance with it.
 #
 #   scripts/services.sh install   install what is missing (apt, npm), saying what it installs
 #   scripts/services.sh start     start whatever is not already answering; prints the environment the tests read
@@ -20,6 +23,8 @@ S3RVER_VERSION=3.7.1
 postgres='Host=127.0.0.1;Port=5432;Database=chromofarm;Username=chromofarm;Password=chromofarm'
 rabbitmq='amqp://guest:guest@127.0.0.1:5672/'
 s3='http://127.0.0.1:9000'
+tls=$state/tls
+rabbitmq_tls='amqps://guest:guest@localhost:5671/'
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -113,7 +118,60 @@ start() {
     wait_for s3rver 9000 "$state/s3rver.log"
   fi
 
+  certificates
+  postgres_tls
+  rabbitmq_tls
+
   settings
+}
+
+# A CA and a server certificate signed by it, made once; ten years, so that a cached checkout never sees them expire.
+certificates() {
+  [ -s "$tls/ca.pem" ] && [ -s "$tls/server.pem" ] && [ -s "$tls/server.key" ] && return 0
+  command -v openssl >/dev/null || fail "TLS: openssl is not installed (apt-get install openssl)"
+  mkdir -p "$tls"
+  local log=$tls/openssl.log
+  {
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=ChromoFarm test CA" -keyout "$tls/ca.key" -out "$tls/ca.pem" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" &&
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" &&
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' >"$tls/server.ext" &&
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 3650 -out "$tls/server.pem" -extfile "$tls/server.ext"
+  } >"$log" 2>&1 || fail "TLS: openssl could not make the test certificates; last line of $log: $(tail -n 1 "$log")"
+  chmod 644 "$tls"/*.pem "$tls/server.key"
+}
+
+# PostgreSQL serves TLS with the test certificate; a reload (not a restart) applies it, so open sessions stay.
+postgres_tls() {
+  local dir=/var/lib/postgresql/chromofarm-tls
+  # Done when a client that trusts only the test CA, and checks the name, gets in.
+  if PGPASSWORD=chromofarm psql "host=127.0.0.1 port=5432 dbname=chromofarm user=chromofarm sslmode=verify-full sslrootcert=$tls/ca.pem" \
+    -tAc 'SELECT 1' >/dev/null 2>&1; then
+    return 0
+  fi
+  need_root "configuring TLS for PostgreSQL"
+  "${sudo[@]}" install -d -o postgres -g postgres -m 700 "$dir"
+  "${sudo[@]}" install -o postgres -g postgres -m 600 "$tls/server.pem" "$tls/server.key" "$dir/"
+  "${sudo[@]}" runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET ssl = on" \
+    -c "ALTER SYSTEM SET ssl_cert_file = '$dir/server.pem'" -c "ALTER SYSTEM SET ssl_key_file = '$dir/server.key'" \
+    -c "SELECT pg_reload_conf()" >/dev/null || fail "PostgreSQL: could not turn on TLS with $dir/server.pem (psql as postgres, exit $?)"
+}
+
+# RabbitMQ listens for amqps on 127.0.0.1:5671 besides 5672; the first time, it is restarted to read the listener.
+rabbitmq_tls() {
+  listening 5671 && return 0
+  need_root "configuring TLS for RabbitMQ"
+  local dir=/etc/rabbitmq/chromofarm-tls
+  "${sudo[@]}" install -d -o rabbitmq -g rabbitmq -m 750 "$dir"
+  "${sudo[@]}" install -o rabbitmq -g rabbitmq -m 640 "$tls/ca.pem" "$tls/server.pem" "$tls/server.key" "$dir/"
+  "${sudo[@]}" install -d -m 755 /etc/rabbitmq/conf.d
+  printf '%s\n' "# Written by ChromoFarm's scripts/services.sh: amqps for the tests of encrypted connections." \
+    "listeners.ssl.default = 127.0.0.1:5671" "ssl_options.cacertfile = $dir/ca.pem" "ssl_options.certfile = $dir/server.pem" \
+    "ssl_options.keyfile = $dir/server.key" "ssl_options.verify = verify_none" "ssl_options.fail_if_no_peer_cert = false" \
+    | "${sudo[@]}" tee /etc/rabbitmq/conf.d/50-chromofarm-tls.conf >/dev/null
+  "${sudo[@]}" service rabbitmq-server restart >/dev/null || fail "RabbitMQ: 'service rabbitmq-server restart' for TLS failed (exit $?)"
+  wait_for RabbitMQ 5672 "$(ls -t /var/log/rabbitmq/*.log 2>/dev/null | head -n 1)"
+  wait_for "RabbitMQ (amqps)" 5671 "$(ls -t /var/log/rabbitmq/*.log 2>/dev/null | head -n 1)"
 }
 
 settings() {
@@ -121,6 +179,10 @@ settings() {
 CHROMOFARM_POSTGRES=$postgres
 CHROMOFARM_RABBITMQ=$rabbitmq
 CHROMOFARM_S3=$s3
+CHROMOFARM_TLS_CA=$tls/ca.pem
+CHROMOFARM_TLS_CERTIFICATE=$tls/server.pem
+CHROMOFARM_TLS_KEY=$tls/server.key
+CHROMOFARM_RABBITMQ_TLS=$rabbitmq_tls
 ENV
 }
 

@@ -1,5 +1,6 @@
 using ChromoFarm.Api;
 using ChromoFarm.Hosting.Options;
+using ChromoFarm.Security;
 using ChromoFarm.Storage;
 using ChromoFarm.Worker;
 using Microsoft.Extensions.Configuration;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Configuration;
 namespace ChromoFarm.Hosting;
 
 /// <summary>
-/// A role's settings: appsettings.json beside the binary, then `--config FILE`, then CHROMOFARM_* environment
-/// variables (CHROMOFARM_RABBITMQ__URL sets RabbitMq:Url). Each role reads and validates only what it uses, so a
-/// missing setting stops it at start with one line that names it.
+/// A role's settings: appsettings.json beside the binary, then `--config FILE`, then the files of
+/// $CHROMOFARM_SECRETS_DIR, then CHROMOFARM_* environment variables (CHROMOFARM_RABBITMQ__URL sets RabbitMq:Url).
+/// Each role reads and validates only what it uses, so a missing setting stops it at start with one line that names
+/// it; a secret in a JSON file stops it too (<see cref="SecretSettings"/>).
 /// </summary>
 public sealed class FarmConfiguration
 {
@@ -49,6 +51,9 @@ public sealed class FarmConfiguration
     /// <summary>The worker's input screen (what is analysed as a metaphase).</summary>
     public Screening.ScreeningOptions Screening { get; private init; } = new();
 
+    /// <summary>Only for the roles that take uploads (ingest, api): whether patient ids are pseudonymised.</summary>
+    public PrivacyOptions? Privacy { get; private init; }
+
     /// <summary>How long SIGTERM waits for in-flight work (Host:ShutdownTimeout).</summary>
     public TimeSpan ShutdownTimeout { get; private init; }
 
@@ -56,7 +61,8 @@ public sealed class FarmConfiguration
 
     /// <exception cref="FarmConfigurationException">A setting is missing or invalid.</exception>
     /// <exception cref="FileNotFoundException">The --config file does not exist.</exception>
-    public static FarmConfiguration Load(FarmRole role, string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <param name="secretsDirectory">Mounted secrets, one file per setting; default $CHROMOFARM_SECRETS_DIR.</param>
+    public static FarmConfiguration Load(FarmRole role, string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null, string? secretsDirectory = null)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -71,6 +77,7 @@ public sealed class FarmConfiguration
             builder.AddJsonFile(full, optional: false);
         }
 
+        SecretSettings.AddMountedSecrets(builder, secretsDirectory ?? Environment.GetEnvironmentVariable(SecretSettings.DirectoryVariable));
         builder.AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null)
         {
@@ -78,6 +85,7 @@ public sealed class FarmConfiguration
         }
 
         var root = builder.Build();
+        SecretSettings.RefuseSecretsInFiles(root);
         var settings = new FarmConfiguration(role, root)
         {
             RabbitMq = Bind<RabbitMqOptions>(root, RabbitMqOptions.Section),
@@ -89,6 +97,7 @@ public sealed class FarmConfiguration
             Worker = role == FarmRole.Worker ? Bind<WorkerOptions>(root, WorkerOptions.Section) : null,
             Screening = Bind<Screening.ScreeningOptions>(root, ChromoFarm.Screening.ScreeningOptions.Section),
             Sweep = role == FarmRole.Coordinator ? Bind<Coordinator.QueuedCellSweepOptions>(root, Coordinator.QueuedCellSweepOptions.Section) : null,
+            Privacy = role is FarmRole.Ingest or FarmRole.Api ? Bind<PrivacyOptions>(root, PrivacyOptions.Section) : null,
             ShutdownTimeout = root.GetValue("Host:ShutdownTimeout", TimeSpan.FromMinutes(1)),
         };
         settings.Validate();
@@ -108,6 +117,15 @@ public sealed class FarmConfiguration
         catch (ArgumentException error)
         {
             throw new FarmConfigurationException($"{error.Message} (environment: CHROMOFARM_{S3StoreOptions.Section.ToUpperInvariant()}__…)");
+        }
+
+        try
+        {
+            Privacy?.Pseudonyms();
+        }
+        catch (ArgumentException error)
+        {
+            throw new FarmConfigurationException($"{PrivacyOptions.Section}:{nameof(PrivacyOptions.PseudonymKey)}: {error.Message}");
         }
 
         if (Auth.Jwt.Authority is { } authority && !Uri.TryCreate(authority, UriKind.Absolute, out _))

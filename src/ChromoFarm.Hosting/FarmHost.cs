@@ -120,6 +120,12 @@ public static partial class FarmHost
             case FarmRole.Api:
                 builder.Services.AddSingleton(sp => new StoredObjectIndex(sp.GetRequiredService<IObjectStore>()));
                 builder.Services.AddScoped<CellSubmissionService>();
+                builder.Services.AddRequestLimits(settings.Http);
+                if (settings.Privacy?.Pseudonyms() is { } pseudonyms)
+                {
+                    builder.Services.AddSingleton(pseudonyms);
+                }
+
                 builder.Services.AddChromoFarmAuth(database!, settings.Auth);
                 if (settings.Role == FarmRole.Api)
                 {
@@ -155,6 +161,7 @@ public static partial class FarmHost
         {
             app.UseChromoFarmHeaders();
             app.UseAuthentication();
+            app.UseRequestLimits(settings.Http);
             app.UseAuthorization();
         }
 

@@ -8,9 +8,22 @@ internal static class RabbitConnections
 {
     public static Task<IConnection> OpenAsync(RabbitMqOptions options, string clientName, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = AmqpUri(options.Url), ClientProvidedName = clientName };
+        var uri = AmqpUri(options.Url);
+        var factory = new ConnectionFactory { Uri = uri, ClientProvidedName = clientName };
+        if (IsTls(uri))
+        {
+            factory.Ssl = new SslOption(uri.Host)
+            {
+                Enabled = true,
+                Version = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13,
+                CertificateValidationCallback = options.CertificateAuthority()?.Callback,
+            };
+        }
+
         return factory.CreateConnectionAsync(cancellationToken);
     }
+
+    public static bool IsTls(Uri address) => address.Scheme is "amqps" or "rabbitmqs";
 
     // MassTransit also accepts rabbitmq:// addresses; the client library wants amqp://.
     private static Uri AmqpUri(string url)

@@ -35,7 +35,24 @@ internal static class RabbitMqBus
         bus.DisableUsageTelemetry();
         bus.UsingRabbitMq((context, transport) =>
         {
-            transport.Host(new Uri(options.Url));
+            var address = new Uri(options.Url);
+            transport.Host(address, host =>
+            {
+                if (RabbitConnections.IsTls(address))
+                {
+                    // The broker's certificate must name the host in the URL and chain to the system's CAs, or to
+                    // RabbitMq:CaCertificate when that is set.
+                    host.UseSsl(ssl =>
+                    {
+                        ssl.ServerName = address.Host;
+                        ssl.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
+                        if (options.CertificateAuthority() is { } authority)
+                        {
+                            ssl.CertificateValidationCallback = authority.Callback;
+                        }
+                    });
+                }
+            });
             transport.PrefetchCount = options.Prefetch;
             transport.ConfigureEndpoints(context);
         });

@@ -3,6 +3,7 @@ using ChromoFarm.Contracts;
 using ChromoFarm.Diagnostics;
 using ChromoFarm.Results;
 using ChromoFarm.Results.Entities;
+using ChromoFarm.Security;
 using ChromoFarm.Storage;
 using MassTransit;
 
@@ -13,8 +14,9 @@ namespace ChromoFarm.Ingest;
 /// records the cell as queued. A cell that is queued or completed is a duplicate and is not sent again; a failed cell
 /// is sent again (its file may have been replaced).
 /// </summary>
-/// <remarks>Each submission starts the cell's trace ("ingest cell"); the worker and coordinator continue it.</remarks>
-public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEndpoint publisher, ResultsStore results, TimeProvider? clock = null)
+/// <remarks>Each submission starts the cell's trace ("ingest cell"); the worker and coordinator continue it. With
+/// <paramref name="pseudonyms"/>, the patient id is replaced here, before it reaches a message, span or row.</remarks>
+public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEndpoint publisher, ResultsStore results, TimeProvider? clock = null, PatientPseudonyms? pseudonyms = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
@@ -24,12 +26,17 @@ public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEnd
     {
         ArgumentNullException.ThrowIfNull(upload);
         Validate(upload);
+        if (pseudonyms is not null)
+        {
+            upload = PseudonymisedInput.Of(upload, pseudonyms);
+        }
+
         using var span = StartTrace();
         span?.SetTag("chromofarm.case", upload.CaseId);
         span?.SetTag("chromofarm.cell", upload.CellId);
         span?.SetTag("chromofarm.images", upload.Images.Count);
 
-        if (await IsDoneAsync(upload.CaseId, upload.CellId, cancellationToken).ConfigureAwait(false))
+        if (await IsStoredDoneAsync(upload.CaseId, upload.CellId, cancellationToken).ConfigureAwait(false))
         {
             span?.SetTag("chromofarm.outcome", "duplicate");
             return new SubmissionResult(SubmissionOutcome.Duplicate);
@@ -52,8 +59,12 @@ public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEnd
         return new SubmissionResult(SubmissionOutcome.Accepted);
     }
 
-    /// <summary>Queued or completed: submitting it again would change nothing.</summary>
-    public async Task<bool> IsDoneAsync(string caseId, string cellId, CancellationToken cancellationToken = default) =>
+    /// <summary>Queued or completed: submitting it again would change nothing. <paramref name="caseId"/> as the
+    /// client knows it (the pseudonym is applied here).</summary>
+    public Task<bool> IsDoneAsync(string caseId, string cellId, CancellationToken cancellationToken = default) =>
+        IsStoredDoneAsync(pseudonyms?.Of(caseId) ?? caseId, cellId, cancellationToken);
+
+    private async Task<bool> IsStoredDoneAsync(string caseId, string cellId, CancellationToken cancellationToken) =>
         await results.StatusAsync(caseId, cellId, cancellationToken).ConfigureAwait(false) is CellStatus.Queued or CellStatus.Completed;
 
     // Each cell gets a trace of its own, linked to the HTTP request that carried it (whose trace the client chose).

@@ -90,8 +90,14 @@ public sealed class IngestClient(HttpClient http)
 
     private async Task<IReadOnlyList<string>> MissingAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, IngestHttp.MissingObjects) { Content = JsonContent.Create(keys, options: IngestHttp.Json) }, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<string[]>(IngestHttp.Json, cancellationToken).ConfigureAwait(false) ?? [];
+        var missing = new List<string>();
+        foreach (var chunk in keys.Chunk(IngestHttp.MaxKeysPerRequest))
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, IngestHttp.MissingObjects) { Content = JsonContent.Create(chunk, options: IngestHttp.Json) }, cancellationToken).ConfigureAwait(false);
+            missing.AddRange(await response.Content.ReadFromJsonAsync<string[]>(IngestHttp.Json, cancellationToken).ConfigureAwait(false) ?? []);
+        }
+
+        return missing;
     }
 
     // Each attempt streams the file afresh: the request owns (and disposes) its content. Returns the bytes sent.
@@ -126,7 +132,8 @@ public sealed class IngestClient(HttpClient http)
             ?? throw new IngestServerException($"{http.BaseAddress}{IngestHttp.Cells.TrimStart('/')}: empty answer for {upload.CaseId}/{upload.CellId}");
     }
 
-    // Retries what a restarting or overloaded server answers (connection refused, 5xx); anything else is final.
+    // Retries what a restarting or overloaded server answers (connection refused, 5xx); anything else is final, but
+    // for 429 (over the server's rate limit), which is waited out as the server asks however often it comes.
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken, HttpStatusCode? alsoFine = null)
     {
         for (var attempt = 1; ; attempt++)
@@ -151,6 +158,15 @@ public sealed class IngestClient(HttpClient http)
             if (response.IsSuccessStatusCode || response.StatusCode == alsoFine)
             {
                 return response;
+            }
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                response.Dispose();
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                attempt--;
+                continue;
             }
 
             var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public static class IngestHttp
 
     public const string CellDone = "/v1/cells/done";
 
+    /// <summary>Most keys one POST /v1/objects/missing may ask about (a cell has a few images, a crop set 46).</summary>
+    public const int MaxKeysPerRequest = 1000;
+
     /// <summary>The credential header every request carries: an API key with the ingest (or admin) role.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 

@@ -31,6 +31,11 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
+        if (options.CaCertificate is { Length: > 0 } path)
+        {
+            config.HttpClientFactory = new PrivateCaHttpClientFactory(ChromoFarm.Security.PrivateCertificateAuthority.Load(path));
+        }
+
         AWSCredentials credentials = string.IsNullOrEmpty(options.AccessKey)
             ? new AnonymousAWSCredentials()
             : new BasicAWSCredentials(options.AccessKey, options.SecretKey);

@@ -20,12 +20,21 @@ public sealed class S3StoreOptions
     /// <summary>Key prefix, so that one bucket can hold several farms.</summary>
     public string Prefix { get; set; } = "objects/";
 
+    /// <summary>With an https ServiceUrl: a PEM file of the CA certificates that sign the store's certificate, for
+    /// a lab's own CA; unset, the system's trust store decides.</summary>
+    public string? CaCertificate { get; set; }
+
     /// <exception cref="ArgumentException">A required setting is missing; the message names it.</exception>
     public void Validate()
     {
-        if (!Uri.TryCreate(ServiceUrl, UriKind.Absolute, out _))
+        if (!Uri.TryCreate(ServiceUrl, UriKind.Absolute, out var url))
         {
             throw new ArgumentException($"{Section}:{nameof(ServiceUrl)} must be an absolute URL (got '{ServiceUrl}')");
+        }
+
+        if (CaCertificate is { Length: > 0 } && url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"{Section}:{nameof(CaCertificate)} is set but {Section}:{nameof(ServiceUrl)} is not https://: the CA would not be used");
         }
 
         if (string.IsNullOrWhiteSpace(Bucket))

@@ -16,7 +16,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    public const string KeyIdClaim = "chromofarm:key_id";
+    public const string KeyIdClaim = ApiPolicies.KeyIdClaim;
 
     /// <summary>The key in the request, or null.</summary>
     public static string? Presented(Microsoft.AspNetCore.Http.HttpRequest request)

@@ -10,6 +10,9 @@ public static class ApiPolicies
     public const string Ingest = "ingest";
     public const string Admin = "admin";
 
+    /// <summary>The claim naming the API key a request was made with (keys' names need not be unique).</summary>
+    public const string KeyIdClaim = "chromofarm:key_id";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Read] = [ApiRoles.Reader, ApiRoles.Reviewer, ApiRoles.Admin],

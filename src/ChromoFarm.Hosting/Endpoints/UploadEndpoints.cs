@@ -21,9 +21,10 @@ internal static class UploadEndpoints
             : await index.ExistsAsync(key, cancellationToken).ConfigureAwait(false) ? HttpResults.Ok()
             : HttpResults.NotFound());
 
-        // One request per cell instead of one per image.
+        // One request per cell instead of one per image; bounded, since each key may cost a lookup in the store.
         app.MapPost(IngestHttp.MissingObjects, async (string[] keys, StoredObjectIndex index, CancellationToken cancellationToken) =>
-            keys.FirstOrDefault(k => !ContentKey.IsKey(k)) is { } bad
+            keys.Length > IngestHttp.MaxKeysPerRequest ? HttpResults.BadRequest(new { error = $"{keys.Length} keys: at most {IngestHttp.MaxKeysPerRequest} per request" })
+            : keys.FirstOrDefault(k => !ContentKey.IsKey(k)) is { } bad
                 ? HttpResults.BadRequest(new { error = $"'{bad}' is not a lower-case SHA-256 key" })
                 : HttpResults.Ok(await index.MissingAsync(keys, cancellationToken).ConfigureAwait(false)));
 

@@ -1,3 +1,5 @@
+using ChromoFarm.Security;
+
 namespace ChromoFarm.Hosting.Options;
 
 /// <summary>The message broker (section "RabbitMq").</summary>
@@ -5,8 +7,12 @@ public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";
 
-    /// <summary>amqp://user:password@host:5672/vhost. Required.</summary>
+    /// <summary>amqp://user:password@host:5672/vhost, or amqps://…:5671/… for TLS. Required.</summary>
     public string Url { get; set; } = string.Empty;
+
+    /// <summary>With amqps: a PEM file of the CA certificates that sign the broker's certificate, for a lab's own
+    /// CA; unset, the system's trust store decides.</summary>
+    public string? CaCertificate { get; set; }
 
     /// <summary>Messages handed to a consumer before it acknowledges (coordinator, ingest). The worker asks for two
     /// batches' worth instead, so that the next batch fills while one runs.</summary>
@@ -30,6 +36,23 @@ public sealed class RabbitMqOptions
             throw new FarmConfigurationException($"{FarmConfigurationException.Setting(Section, nameof(Url))} must be an amqp:// URL (got '{Redacted(Url)}')");
         }
 
+        if (CaCertificate is { Length: > 0 })
+        {
+            if (uri.Scheme is not ("amqps" or "rabbitmqs"))
+            {
+                throw new FarmConfigurationException($"{FarmConfigurationException.Setting(Section, nameof(CaCertificate))} is set but {Section}:{nameof(Url)} is not amqps://: the CA would not be used");
+            }
+
+            try
+            {
+                CertificateAuthority();
+            }
+            catch (Exception error) when (error is FileNotFoundException or InvalidDataException)
+            {
+                throw new FarmConfigurationException($"{FarmConfigurationException.Setting(Section, nameof(CaCertificate))}: {error.Message}");
+            }
+        }
+
         Positive(Prefetch, nameof(Prefetch));
         Positive(DeliveryLimit, nameof(DeliveryLimit));
         if (ConsumerTimeout < TimeSpan.FromMinutes(1))
@@ -42,6 +65,9 @@ public sealed class RabbitMqOptions
             throw new FarmConfigurationException($"{FarmConfigurationException.Setting(Section, nameof(RetryLimit))} must be 0 or more");
         }
     }
+
+    /// <summary>The lab's CA, or null for the system's trust store.</summary>
+    public PrivateCertificateAuthority? CertificateAuthority() => CaCertificate is { Length: > 0 } path ? PrivateCertificateAuthority.Load(path) : null;
 
     // Never print a password from a URL.
     private static string Redacted(string url) =>
