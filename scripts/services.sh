@@ -24,6 +24,7 @@ postgres='Host=127.0.0.1;Port=5432;Database=chromofarm;Username=chromofarm;Passw
 rabbitmq='amqp://guest:guest@127.0.0.1:5672/'
 s3='http://127.0.0.1:9000'
 tls=$state/tls
+coreutils_install=$(type -P install) # not the install() below
 rabbitmq_tls='amqps://guest:guest@localhost:5671/'
 
 sudo=()
@@ -150,8 +151,8 @@ postgres_tls() {
     return 0
   fi
   need_root "configuring TLS for PostgreSQL"
-  "${sudo[@]}" install -d -o postgres -g postgres -m 700 "$dir"
-  "${sudo[@]}" install -o postgres -g postgres -m 600 "$tls/server.pem" "$tls/server.key" "$dir/"
+  "${sudo[@]}" "$coreutils_install" -d -o postgres -g postgres -m 700 "$dir"
+  "${sudo[@]}" "$coreutils_install" -o postgres -g postgres -m 600 "$tls/server.pem" "$tls/server.key" "$dir/"
   "${sudo[@]}" runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET ssl = on" \
     -c "ALTER SYSTEM SET ssl_cert_file = '$dir/server.pem'" -c "ALTER SYSTEM SET ssl_key_file = '$dir/server.key'" \
     -c "SELECT pg_reload_conf()" >/dev/null || fail "PostgreSQL: could not turn on TLS with $dir/server.pem (psql as postgres, exit $?)"
@@ -162,9 +163,9 @@ rabbitmq_tls() {
   listening 5671 && return 0
   need_root "configuring TLS for RabbitMQ"
   local dir=/etc/rabbitmq/chromofarm-tls
-  "${sudo[@]}" install -d -o rabbitmq -g rabbitmq -m 750 "$dir"
-  "${sudo[@]}" install -o rabbitmq -g rabbitmq -m 640 "$tls/ca.pem" "$tls/server.pem" "$tls/server.key" "$dir/"
-  "${sudo[@]}" install -d -m 755 /etc/rabbitmq/conf.d
+  "${sudo[@]}" "$coreutils_install" -d -o rabbitmq -g rabbitmq -m 750 "$dir"
+  "${sudo[@]}" "$coreutils_install" -o rabbitmq -g rabbitmq -m 640 "$tls/ca.pem" "$tls/server.pem" "$tls/server.key" "$dir/"
+  "${sudo[@]}" "$coreutils_install" -d -m 755 /etc/rabbitmq/conf.d
   printf '%s\n' "# Written by ChromoFarm's scripts/services.sh: amqps for the tests of encrypted connections." \
     "listeners.ssl.default = 127.0.0.1:5671" "ssl_options.cacertfile = $dir/ca.pem" "ssl_options.certfile = $dir/server.pem" \
     "ssl_options.keyfile = $dir/server.key" "ssl_options.verify = verify_none" "ssl_options.fail_if_no_peer_cert = false" \

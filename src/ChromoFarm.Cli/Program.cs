@@ -21,6 +21,7 @@ var root = new RootCommand("ChromoFarm: batch chromosome karyotyping (segment, c
     InspectCommand.Create(),
     ExportSpreadCropsCommand.Create(),
     RedriveCommand.Create(),
+    PseudonymCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -62,7 +62,8 @@ public sealed class CellSubmissionService(StoredObjectIndex objects, IPublishEnd
     /// <summary>Queued or completed: submitting it again would change nothing. <paramref name="caseId"/> as the
     /// client knows it (the pseudonym is applied here).</summary>
     public Task<bool> IsDoneAsync(string caseId, string cellId, CancellationToken cancellationToken = default) =>
-        IsStoredDoneAsync(pseudonyms?.Of(caseId) ?? caseId, cellId, cancellationToken);
+        pseudonyms is null ? IsStoredDoneAsync(caseId, cellId, cancellationToken)
+            : IsStoredDoneAsync(pseudonyms.Of(caseId), pseudonyms.Within(cellId, caseId), cancellationToken);
 
     private async Task<bool> IsStoredDoneAsync(string caseId, string cellId, CancellationToken cancellationToken) =>
         await results.StatusAsync(caseId, cellId, cancellationToken).ConfigureAwait(false) is CellStatus.Queued or CellStatus.Completed;

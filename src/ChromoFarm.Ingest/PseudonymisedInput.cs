@@ -2,8 +2,8 @@ using ChromoFarm.Security;
 
 namespace ChromoFarm.Ingest;
 
-/// <summary>Cells as they are stored when the farm pseudonymises patient ids: the case id and the folders named
-/// after it in source names replaced, nothing else changed.</summary>
+/// <summary>Cells as they are stored when the farm pseudonymises patient ids: the case id replaced, and the patient
+/// id wherever it occurs in the cell id and the source names (<see cref="PatientPseudonyms.Within"/>).</summary>
 public static class PseudonymisedInput
 {
     public static CellSubmission Of(CellSubmission cell, PatientPseudonyms pseudonyms)
@@ -13,7 +13,8 @@ public static class PseudonymisedInput
         return cell with
         {
             CaseId = pseudonyms.Of(cell.CaseId),
-            Files = cell.Files.Select(f => f with { SourceName = pseudonyms.OfPath(f.SourceName, cell.CaseId) }).ToArray(),
+            CellId = pseudonyms.Within(cell.CellId, cell.CaseId),
+            Files = cell.Files.Select(f => f with { SourceName = pseudonyms.Within(f.SourceName, cell.CaseId) }).ToArray(),
         };
     }
 
@@ -24,9 +25,10 @@ public static class PseudonymisedInput
         return upload with
         {
             CaseId = pseudonyms.Of(upload.CaseId),
-            Images = upload.Images?.Select(i => i with { SourceName = pseudonyms.OfPath(i.SourceName, upload.CaseId) }).ToArray() ?? [],
+            CellId = pseudonyms.Within(upload.CellId, upload.CaseId),
+            Images = upload.Images?.Select(i => i with { SourceName = pseudonyms.Within(i.SourceName, upload.CaseId) }).ToArray() ?? [],
             // A client's reason names the unreadable file by its source name, folder and all.
-            Rejected = upload.Rejected is { } reason ? reason.Replace(upload.CaseId + "/", pseudonyms.Of(upload.CaseId) + "/", StringComparison.Ordinal) : null,
+            Rejected = upload.Rejected is { } reason ? pseudonyms.Within(reason, upload.CaseId) : null,
         };
     }
 }

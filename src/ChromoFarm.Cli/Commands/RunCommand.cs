@@ -8,6 +8,7 @@ using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
 using ChromoFarm.Results;
 using ChromoFarm.Screening;
+using ChromoFarm.Security;
 using ChromoFarm.Worker.Classification;
 using Spectre.Console;
 
@@ -55,12 +56,30 @@ internal static class RunCommand
                 cells = cells.Take(limit);
             }
 
+            // The lab's key (a secret, so only from the environment): patient ids are replaced before anything is written.
+            if (Pseudonyms() is { } pseudonyms)
+            {
+                cells = cells.Select(cell => PseudonymisedInput.Of(cell, pseudonyms));
+            }
+
             var copyNumberPriors = CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName);
             using var models = LoadModels(parse.GetValue(model), parse.GetValue(device));
             using var network = CommonOptions.LoadSegmenter(parse.GetValue(segmenter)!, parse.GetValue(segmenterModel));
             return await RunAsync(cells, parse.GetValue(output)!.FullName, models.Models, network, parse.GetValue(segmenter) == "auto", copyNumberPriors, cancellationToken).ConfigureAwait(false);
         }));
         return command;
+    }
+
+    private static PatientPseudonyms? Pseudonyms()
+    {
+        try
+        {
+            return new PrivacyOptions { PseudonymKey = Environment.GetEnvironmentVariable(PrivacyOptions.KeyVariable) }.Pseudonyms();
+        }
+        catch (ArgumentException error)
+        {
+            throw new UsageException($"{PrivacyOptions.KeyVariable}: {error.Message}");
+        }
     }
 
     /// <summary>`--model auto` looks beside the shipped default model, so that $CHROMOFARM_MODEL moves both.</summary>

@@ -53,29 +53,30 @@ public sealed class PatientPseudonyms
         return text.ToString();
     }
 
-    /// <summary>A stored path with each folder named after the patient renamed to the pseudonym (the file's own
-    /// name is kept: name files without patient ids).</summary>
-    public string OfPath(string path, string patientId)
+    /// <summary>
+    /// A cell id or stored path with the patient id replaced by its pseudonym wherever it occurs (97002023.12 becomes
+    /// p-….12, 97002023/m1.png p-…/m1.png). An id shorter than <see cref="MinimumEmbeddedLength"/> characters is
+    /// replaced only where it is a whole name or folder, since inside other names it cannot be told from them.
+    /// </summary>
+    public string Within(string text, string patientId)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(patientId);
+        if (patientId.Length == 0)
+        {
+            return text;
+        }
+
         var pseudonym = Of(patientId);
-        var normalised = path.Replace('\\', '/');
-        // A case id may itself be a path (case-b/slide-2): its folders are replaced as one.
-        if (normalised.StartsWith(patientId + "/", StringComparison.Ordinal))
+        var normalised = text.Replace('\\', '/');
+        if (patientId.Length >= MinimumEmbeddedLength)
         {
-            return pseudonym + normalised[patientId.Length..];
+            return normalised.Replace(patientId.Replace('\\', '/'), pseudonym, StringComparison.Ordinal);
         }
 
-        var parts = normalised.Split('/');
-        for (var i = 0; i < parts.Length - 1; i++)
-        {
-            if (parts[i] == patientId)
-            {
-                parts[i] = pseudonym;
-            }
-        }
-
-        return string.Join('/', parts);
+        return string.Join('/', normalised.Split('/').Select(part => part == patientId ? pseudonym : part));
     }
+
+    /// <summary>Shortest patient id replaced inside other names.</summary>
+    public const int MinimumEmbeddedLength = 4;
 }

@@ -33,10 +33,20 @@ public sealed class PatientPseudonymsTests
     [Theory]
     [InlineData("patient-7/m1.png", "patient-7", "p-kuszqimedef6furu/m1.png")]
     [InlineData("case-b/slide-2/m1.jpg", "case-b/slide-2", "p-s5djojw7rehqybrt/m1.jpg")]
-    [InlineData("crops/patient-7/c1/01.tif", "patient-7", "crops/p-kuszqimedef6furu/c1/01.tif")]
-    // The file's own name is kept even when it contains the id: only folders are renamed.
-    [InlineData("patient-7.png", "patient-7", "patient-7.png")]
+    [InlineData("crops\\patient-7\\c1\\01.tif", "patient-7", "crops/p-kuszqimedef6furu/c1/01.tif")]
+    // Inside names too (a cell id, a file named after the patient): Pki-3 names its cells 97002023.12.
+    [InlineData("patient-7.12", "patient-7", "p-kuszqimedef6furu.12")]
+    [InlineData("patient-7.12/clase1_0_patient-7.12.tiff", "patient-7", "p-kuszqimedef6furu.12/clase1_0_p-kuszqimedef6furu.12.tiff")]
     [InlineData("other/m1.png", "patient-7", "other/m1.png")]
-    public void Folders_named_after_the_patient_are_renamed_in_stored_paths(string path, string id, string expected) =>
-        Assert.Equal(expected, Pseudonyms.OfPath(path, id));
+    public void The_patient_id_is_replaced_wherever_it_occurs_in_a_cell_id_or_stored_path(string text, string id, string expected) =>
+        Assert.Equal(expected, Pseudonyms.Within(text, id));
+
+    [Fact]
+    public void A_short_id_is_replaced_only_as_a_whole_name_or_folder()
+    {
+        // "p12" inside "p123.png" is not the patient.
+        var pseudonym = Pseudonyms.Of("p12");
+        Assert.Equal($"{pseudonym}/p123.png", Pseudonyms.Within("p12/p123.png", "p12"));
+        Assert.Equal(pseudonym, Pseudonyms.Within("p12", "p12"));
+    }
 }
