@@ -12,6 +12,14 @@ internal static class LocalServices
 
     public static string S3Url => Environment.GetEnvironmentVariable("CHROMOFARM_S3") ?? "http://127.0.0.1:9000";
 
+    /// <summary>The test CA of scripts/services.sh, and its server certificate and key (for 127.0.0.1 and
+    /// localhost), which PostgreSQL and RabbitMQ (amqps on 5671) serve.</summary>
+    public static string TlsFile(string name) =>
+        Environment.GetEnvironmentVariable(name switch { "ca.pem" => "CHROMOFARM_TLS_CA", "server.pem" => "CHROMOFARM_TLS_CERTIFICATE", _ => "CHROMOFARM_TLS_KEY" })
+        ?? Path.Combine(SharedData.RepositoryRoot(), "artifacts", "services", "tls", name);
+
+    public static string RabbitTlsUrl => Environment.GetEnvironmentVariable("CHROMOFARM_RABBITMQ_TLS") ?? "amqps://guest:guest@localhost:5671/";
+
     public static bool SkipWhenAbsent => Environment.GetEnvironmentVariable(OptOut) is "1" or "true";
 
     /// <summary>Null when something listens at <paramref name="url"/>'s host and port; else, under the opt-out, why not, to skip with.</summary>

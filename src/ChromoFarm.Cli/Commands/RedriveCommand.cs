@@ -27,7 +27,8 @@ internal static class RedriveCommand
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
         {
-            var options = new RabbitMqOptions { Url = parse.GetValue(rabbit)! };
+            // amqps to a broker signed by the lab's own CA: the same setting as the roles', from the environment.
+            var options = new RabbitMqOptions { Url = parse.GetValue(rabbit)!, CaCertificate = Environment.GetEnvironmentVariable("CHROMOFARM_RABBITMQ__CACERTIFICATE") };
             if (string.IsNullOrEmpty(options.Url))
             {
                 throw new UsageException("redrive needs the broker: --rabbitmq URL or CHROMOFARM_RABBITMQ__URL");
