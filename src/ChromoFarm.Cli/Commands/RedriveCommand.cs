@@ -51,7 +51,9 @@ internal static class RedriveCommand
             }
             catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException error)
             {
-                throw new IOException($"RabbitMQ not reachable: {error.InnerException?.Message ?? error.Message}", error);
+                var reason = error.GetBaseException().Message;
+                var hint = reason.Contains("certificate", StringComparison.OrdinalIgnoreCase) ? " (a broker signed by the lab's own CA: set CHROMOFARM_RABBITMQ__CACERTIFICATE to its PEM file)" : "";
+                throw new IOException($"RabbitMQ not reachable: {reason}{hint}", error);
             }
 
             if (parse.GetValue(json))

@@ -240,7 +240,7 @@ internal sealed class LocalFarm : IAsyncDisposable
     }
 
     // Vhosts are created and removed with rabbitmqctl, which needs root (sudo -n elsewhere).
-    private static async Task<string> RabbitMqCtl(params string[] arguments)
+    internal static async Task<string> RabbitMqCtl(params string[] arguments)
     {
         var root = System.Environment.UserName == "root";
         var start = new ProcessStartInfo(root ? "rabbitmqctl" : "sudo")
