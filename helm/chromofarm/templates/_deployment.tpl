@@ -122,11 +122,22 @@ spec:
             # Writable home for library caches (CUDA's kernel cache in ~/.nv on the GPU worker).
             - name: home
               mountPath: /home/chromofarm
+            {{- if $v.tls.caConfigMap }}
+            # The lab's CA (tls.caConfigMap), for amqps, an https object store and PostgreSQL's Root Certificate.
+            - name: lab-ca
+              mountPath: /etc/chromofarm/ca
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
         - name: home
           emptyDir: {}
+        {{- with $v.tls.caConfigMap }}
+        - name: lab-ca
+          configMap:
+            name: {{ . }}
+        {{- end }}
       {{- with $nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

@@ -89,4 +89,12 @@ Every role gets the broker URL.
       name: {{ required "results.existingSecret is required" $v.results.existingSecret }}
       key: {{ $v.results.connectionStringKey }}
 {{- end }}
+{{- /* The roles that take uploads replace patient ids by keyed pseudonyms when the lab gives a key. */}}
+{{- if and (has .role (list "ingest" "api")) $v.privacy.existingSecret }}
+- name: CHROMOFARM_PRIVACY__PSEUDONYMKEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.privacy.existingSecret }}
+      key: {{ $v.privacy.key }}
+{{- end }}
 {{- end }}
