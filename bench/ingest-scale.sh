@@ -147,8 +147,9 @@ python3 - "$out" "$files" "$kill_cells" "$after_kill_cells" "$after_kill_objects
 import json, sys
 out, files, kill_cells, cells1, objects1, objects_end, queued, server = sys.argv[1], *map(int, sys.argv[2:8]), float(sys.argv[8])
 def rss(name):
-    rows = [line.split("\t") for line in open(f"{out}/rss-{name}.tsv") if line.strip()]
-    return [(float(t), int(c), float(m)) for t, c, m in rows if float(m) > 0]
+    # The last sample may have been taken as the process exited: no RSS.
+    rows = [line.rstrip("\n").split("\t") for line in open(f"{out}/rss-{name}.tsv")]
+    return [(float(r[0]), int(r[1]), float(r[2])) for r in rows if len(r) == 3 and r[2].strip() and float(r[2]) > 0]
 first, resumed = rss("first"), rss("resumed")
 result = json.load(open(f"{out}/resumed.json"))
 t1, t2 = (float(open(f"{out}/{n}.seconds").read()) for n in ("first", "resumed"))
