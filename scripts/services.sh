@@ -59,7 +59,7 @@ wait_for() {
 
 install() {
   local missing=()
-  for pkg in postgresql rabbitmq-server nodejs npm; do
+  for pkg in postgresql rabbitmq-server nodejs npm openssl; do
     if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]; then
       # node and npm may come from elsewhere than Debian; only install them when there are none.
       case $pkg in nodejs) command -v node >/dev/null && continue ;; npm) command -v npm >/dev/null && continue ;; esac

@@ -14,6 +14,9 @@ public sealed class PatientPseudonyms
     /// <summary>Shortest key accepted: 32 characters (a random 256-bit key is 43 in base64).</summary>
     public const int MinimumKeyLength = 32;
 
+    /// <summary>Shortest patient id replaced inside other names.</summary>
+    public const int MinimumEmbeddedLength = 4;
+
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
     private readonly byte[] key;
@@ -76,7 +79,4 @@ public sealed class PatientPseudonyms
 
         return string.Join('/', normalised.Split('/').Select(part => part == patientId ? pseudonym : part));
     }
-
-    /// <summary>Shortest patient id replaced inside other names.</summary>
-    public const int MinimumEmbeddedLength = 4;
 }

@@ -43,7 +43,7 @@ internal static class RequestLimits
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "1";
                 await rejected.HttpContext.Response.WriteAsJsonAsync(
-                    new { error = $"more than {options.RequestsPerSecond} requests per second (burst {options.RequestBurst}) from this credential; retry after 1 s" },
+                    new { error = $"more than {options.RequestsPerSecond} requests per second (burst {options.RequestBurst}) from this credential (or, without one, this address); retry after 1 s" },
                     cancellationToken).ConfigureAwait(false);
             };
         });
@@ -79,6 +79,6 @@ internal static class RequestLimits
 
     private static string Client(HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true } identity
-            ? "user:" + (context.User.FindFirstValue(Api.ApiPolicies.KeyIdClaim) ?? $"{identity.AuthenticationType}:{identity.Name}" ?? string.Empty)
+            ? "user:" + (context.User.FindFirstValue(Api.ApiPolicies.KeyIdClaim) ?? $"{identity.AuthenticationType}:{identity.Name}")
             : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? string.Empty);
 }

@@ -124,7 +124,7 @@ public sealed class SecureFarmTests
             var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
             Assert.InRange(refused.Count, 5, 7);
             Assert.Equal(TimeSpan.FromSeconds(1), refused[0].Headers.RetryAfter?.Delta);
-            Assert.Contains("more than 2 requests per second (burst 3) from this credential", await refused[0].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("more than 2 requests per second (burst 3) from this credential (or, without one, this address)", await refused[0].Content.ReadAsStringAsync(), StringComparison.Ordinal);
             for (var i = 0; i < 10; i++)
             {
                 Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
