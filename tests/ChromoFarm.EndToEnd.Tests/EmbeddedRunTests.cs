@@ -99,6 +99,37 @@ public sealed class EmbeddedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Under_a_pseudonym_key_run_writes_no_patient_id_to_its_database_or_tables()
+    {
+        var (manifest, cells, _) = WritePki3Manifest(cellCount: 2);
+        var patients = File.ReadLines(manifest).Skip(1).Select(l => l.Split(',')[1]).Distinct().ToList();
+        var output = Path.Combine(folder, "out");
+        var start = Cli.StartInfo("run", manifest, "--out", output);
+        start.Environment["CHROMOFARM_PRIVACY__PSEUDONYMKEY"] = "a-lab-key-that-is-long-enough-0123456789";
+        start.Environment["NO_COLOR"] = "1";
+
+        var result = await Cli.RunAsync(start);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        await using (var db = Open(output))
+        {
+            Assert.Equal(cells, await db.Cells.CountAsync());
+            Assert.All(await db.Cases.ToListAsync(), c => Assert.Matches("^p-[a-z2-7]{16}$", c.CaseKey));
+        }
+
+        SqliteConnection.ClearAllPools();
+        // Neither the SQLite file nor any table written beside it holds a patient's number in any form.
+        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var patient in patients)
+            {
+                Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(patient)) < 0, $"{file} holds {patient}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_missing_input_is_one_line_naming_it_and_exit_code_2()
     {
         var missing = Path.Combine(folder, "nowhere");
