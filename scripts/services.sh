@@ -158,13 +158,18 @@ postgres_tls() {
     -c "SELECT pg_reload_conf()" >/dev/null || fail "PostgreSQL: could not turn on TLS with $dir/server.pem (psql as postgres, exit $?)"
 }
 
-# RabbitMQ listens for amqps on 127.0.0.1:5671 besides 5672; the first time, it is restarted to read the listener.
+# RabbitMQ listens for amqps on 127.0.0.1:5671 besides 5672, with this checkout's certificate; when either is not
+# so yet (the first time, or another checkout's CA), it is restarted to read them.
 rabbitmq_tls() {
-  listening 5671 && return 0
-  need_root "configuring TLS for RabbitMQ"
   local dir=/etc/rabbitmq/chromofarm-tls
-  "${sudo[@]}" "$coreutils_install" -d -o rabbitmq -g rabbitmq -m 750 "$dir"
-  "${sudo[@]}" "$coreutils_install" -o rabbitmq -g rabbitmq -m 640 "$tls/ca.pem" "$tls/server.pem" "$tls/server.key" "$dir/"
+  if listening 5671 && cmp -s "$dir/server.pem" "$tls/server.pem" 2>/dev/null; then
+    return 0
+  fi
+  need_root "configuring TLS for RabbitMQ"
+  # Certificates are public (readable by all, so that the check above needs no root); the key is not.
+  "${sudo[@]}" "$coreutils_install" -d -o rabbitmq -g rabbitmq -m 755 "$dir"
+  "${sudo[@]}" "$coreutils_install" -o rabbitmq -g rabbitmq -m 644 "$tls/ca.pem" "$tls/server.pem" "$dir/"
+  "${sudo[@]}" "$coreutils_install" -o rabbitmq -g rabbitmq -m 640 "$tls/server.key" "$dir/"
   "${sudo[@]}" "$coreutils_install" -d -m 755 /etc/rabbitmq/conf.d
   printf '%s\n' "# Written by ChromoFarm's scripts/services.sh: amqps for the tests of encrypted connections." \
     "listeners.ssl.default = 127.0.0.1:5671" "ssl_options.cacertfile = $dir/ca.pem" "ssl_options.certfile = $dir/server.pem" \
