@@ -139,7 +139,7 @@ certificates() {
     printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' >"$tls/server.ext" &&
     openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 3650 -out "$tls/server.pem" -extfile "$tls/server.ext"
   } >"$log" 2>&1 || fail "TLS: openssl could not make the test certificates; last line of $log: $(tail -n 1 "$log")"
-  chmod 644 "$tls"/*.pem "$tls/server.key"
+  chmod 644 "$tls"/*.pem && chmod 600 "$tls/server.key" "$tls/ca.key"
 }
 
 # PostgreSQL serves TLS with the test certificate; a reload (not a restart) applies it, so open sessions stay.
