@@ -19,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace ChromoFarm.Hosting;
 
@@ -33,16 +34,19 @@ public static partial class FarmHost
 
     /// <param name="defaultModel">The model a worker loads when Worker:Model is not set.</param>
     /// <param name="defaultSegmenterModel">The network the learned segmenter (the default) loads when Worker:SegmenterModel is not set.</param>
-    public static async Task RunAsync(FarmConfiguration settings, string defaultModel, string defaultSegmenterModel, CancellationToken cancellationToken)
+    public static Task RunAsync(FarmConfiguration settings, string defaultModel, string defaultSegmenterModel, CancellationToken cancellationToken) =>
+        RunAsync(settings, defaultModel, defaultSegmenterModel, moreTracing: null, cancellationToken);
+
+    /// <param name="moreTracing">Further span exporters (tests: an in-memory one).</param>
+    internal static async Task RunAsync(FarmConfiguration settings, string defaultModel, string defaultSegmenterModel, Action<TracerProviderBuilder>? moreTracing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var telemetry = TelemetryProviders.Start(settings.Telemetry, settings.Telemetry.ServiceName ?? $"chromofarm-{settings.Role.ToString().ToLowerInvariant()}");
         // Worker:Model = auto loads every shipped model that records its stain, beside the default model.
         using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, Path.GetDirectoryName(defaultModel)!, worker.Device) : null;
         using var network = settings.Worker is { Segmenter: SegmenterKind.Learned or SegmenterKind.Auto } learned
             ? SegmentationNetwork.Load(learned.SegmenterModel ?? defaultSegmenterModel, learned.Device)
             : null;
-        await using var app = Build(settings, models, network);
+        await using var app = Build(settings, models, network, moreTracing);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("chromofarm");
 
         await WhenReachableAsync("RabbitMQ", () => FarmTopology.DeclareAsync(settings.RabbitMq, cancellationToken), log, cancellationToken).ConfigureAwait(false);
@@ -56,7 +60,7 @@ public static partial class FarmHost
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static WebApplication Build(FarmConfiguration settings, ModelSet? models, SegmentationNetwork? network)
+    private static WebApplication Build(FarmConfiguration settings, ModelSet? models, SegmentationNetwork? network, Action<TracerProviderBuilder>? moreTracing)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, ApplicationName = "chromofarm" });
         builder.Configuration.Sources.Clear();
@@ -77,6 +81,7 @@ public static partial class FarmHost
             kestrel.Limits.MaxRequestBodySize = settings.Http.MaxUploadBytes;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.Services.AddFarmTelemetry(settings.Telemetry, settings.Telemetry.ServiceName ?? $"chromofarm-{settings.Role.ToString().ToLowerInvariant()}", moreTracing);
         // The upload protocol's JSON (enums in snake_case) is the HTTP default, so endpoints return plain results.
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

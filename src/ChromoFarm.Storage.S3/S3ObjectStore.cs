@@ -1,18 +1,26 @@
 using System.Net;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
+using Minio;
+using Minio.DataModel.Args;
+using Minio.Exceptions;
 
 namespace ChromoFarm.Storage;
 
 /// <summary>
-/// Content-addressed objects in an S3 bucket (path-style, as MinIO wants), keyed PREFIX/ab/cd/abcd….
+/// Content-addressed objects in an S3 bucket (MinIO's SDK, path-style), keyed PREFIX/ab/cd/abcd….
 /// The content is spooled to a temporary file while it is hashed, so an upload never holds a whole image set in
-/// memory, and the key exists only once the whole object is written: S3 makes a PUT visible atomically.
+/// memory, and the key exists only once the whole object is written: S3 makes a PUT, and the completion of a
+/// multipart upload, visible atomically.
 /// </summary>
 public sealed class S3ObjectStore : IObjectStore, IDisposable
 {
-    private readonly AmazonS3Client client;
+    // The signed URLs never leave the process; this only bounds a request that waits behind retries.
+    private const int SignedUrlLifetimeSeconds = 900;
+
+    // Up to the SDK's part size an image is one PUT; above it, a multipart upload.
+    private const long SinglePutBytes = 16 * 1024 * 1024;
+
+    private readonly IMinioClient client;
+    private readonly HttpClient http;
     private readonly S3StoreOptions options;
     private readonly SemaphoreSlim bucketReady = new(1, 1);
     private bool bucketChecked;
@@ -22,24 +30,27 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         this.options = options;
-        var config = new AmazonS3Config
-        {
-            ServiceURL = options.ServiceUrl,
-            ForcePathStyle = true,
-            AuthenticationRegion = options.Region,
-            // Checksums only where the API requires them: S3-compatible servers differ in the trailers they accept.
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        };
+        var url = new Uri(options.ServiceUrl);
+
+        // One pooled HttpClient for the store's life; the SDK does not dispose a client it was handed.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (options.CaCertificate is { Length: > 0 } path)
         {
-            config.HttpClientFactory = new PrivateCaHttpClientFactory(ChromoFarm.Security.PrivateCertificateAuthority.Load(path));
+            handler.SslOptions.RemoteCertificateValidationCallback = ChromoFarm.Security.PrivateCertificateAuthority.Load(path).Callback;
         }
 
-        AWSCredentials credentials = string.IsNullOrEmpty(options.AccessKey)
-            ? new AnonymousAWSCredentials()
-            : new BasicAWSCredentials(options.AccessKey, options.SecretKey);
-        client = new AmazonS3Client(credentials, config);
+        http = new HttpClient(new TransientRetryHandler(handler)) { Timeout = TimeSpan.FromMinutes(5) };
+        var builder = new MinioClient()
+            .WithEndpoint(url.Host, url.Port)
+            .WithSSL(url.Scheme == Uri.UriSchemeHttps)
+            .WithRegion(options.Region)
+            .WithHttpClient(http, disposeHttpClient: false);
+        if (!string.IsNullOrEmpty(options.AccessKey))
+        {
+            builder = builder.WithCredentials(options.AccessKey, options.SecretKey);
+        }
+
+        client = builder.Build();
     }
 
     public async Task<StoredObject> PutAsync(Stream content, CancellationToken cancellationToken = default)
@@ -60,16 +71,30 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 }
 
                 file.Position = 0;
-                await client.PutObjectAsync(
-                    new PutObjectRequest
+                if (length <= SinglePutBytes)
+                {
+                    // The SDK's PutObject checks the bucket and stats the object after writing it; a signed PUT is one request.
+                    using var body = new StreamContent(file);
+                    body.Headers.ContentLength = length;
+                    body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                    using var response = await SendSignedAsync(HttpMethod.Put, ObjectKey(key), body, cancellationToken).ConfigureAwait(false);
+                    if (!response.IsSuccessStatusCode)
                     {
-                        BucketName = options.Bucket,
-                        Key = ObjectKey(key),
-                        InputStream = file,
-                        AutoCloseStream = false,
-                        UseChunkEncoding = false,
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                        throw new IOException($"object store {options.ServiceUrl} refused to write {key}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                    }
+
+                    return new StoredObject(key, length, AlreadyStored: false);
+                }
+
+                // Larger images go up in the SDK's parts (16 MiB), read from the file one at a time.
+                await CallAsync("write", key, () => client.PutObjectAsync(
+                    new PutObjectArgs()
+                        .WithBucket(options.Bucket)
+                        .WithObject(ObjectKey(key))
+                        .WithStreamData(file)
+                        .WithObjectSize(length)
+                        .WithContentType("application/octet-stream"),
+                    cancellationToken)).ConfigureAwait(false);
 
                 // Two writers of the same content may both get here: S3 keeps one object, with the same bytes.
                 return new StoredObject(key, length, AlreadyStored: false);
@@ -83,36 +108,76 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     public async Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        try
+        // The SDK's GetObject asks whether the bucket exists and stats the object before reading it: three requests
+        // per image. A URL the SDK signs locally reads it in one, through the same client and retry handler.
+        var objectKey = ObjectKey(key);
+        using var response = await SendSignedAsync(HttpMethod.Get, objectKey, content: null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            using var response = await client.GetObjectAsync(options.Bucket, ObjectKey(key), cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
+            throw new FileNotFoundException($"object {key} is not in s3://{options.Bucket}/{options.Prefix}", objectKey);
         }
-        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+
+        if (!response.IsSuccessStatusCode)
         {
-            throw new FileNotFoundException($"object {key} is not in s3://{options.Bucket}/{options.Prefix}", ObjectKey(key), error);
+            throw new IOException($"object store {options.ServiceUrl} refused to read {key}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
         }
+
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
     {
-        try
+        // The SDK's StatObject is two requests (bucket, then object); a signed GET of the first byte is one. A signed
+        // URL cannot be used for HEAD: the method is part of the signature.
+        using var request = new HttpRequestMessage(HttpMethod.Get, await SignedUrlAsync(HttpMethod.Get, ObjectKey(key)).ConfigureAwait(false));
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode switch
         {
-            await client.GetObjectMetadataAsync(options.Bucket, ObjectKey(key), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
+            HttpStatusCode.OK or HttpStatusCode.PartialContent => true,
+            // An empty object has no first byte.
+            HttpStatusCode.RequestedRangeNotSatisfiable => true,
+            HttpStatusCode.NotFound => false,
+            _ => throw new IOException($"object store {options.ServiceUrl} refused to look up {key}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}"),
+        };
     }
 
     public void Dispose()
     {
         client.Dispose();
+        http.Dispose();
         bucketReady.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> SendSignedAsync(HttpMethod method, string objectKey, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, await SignedUrlAsync(method, objectKey).ConfigureAwait(false)) { Content = content };
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Signed locally by the SDK (SigV4 in the query string); no request is made.
+    private async Task<Uri> SignedUrlAsync(HttpMethod method, string objectKey) => new(method == HttpMethod.Put
+        ? await client.PresignedPutObjectAsync(new PresignedPutObjectArgs().WithBucket(options.Bucket).WithObject(objectKey).WithExpiry(SignedUrlLifetimeSeconds)).ConfigureAwait(false)
+        : await client.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(options.Bucket).WithObject(objectKey).WithExpiry(SignedUrlLifetimeSeconds)).ConfigureAwait(false));
+
+    // One SDK call. When the server never answered, the SDK fails while parsing the missing response (a
+    // NullReferenceException in Minio 7.0); the transport failure the retry handler kept is reported instead.
+    private async Task<T> CallAsync<T>(string what, string key, Func<Task<T>> call)
+    {
+        var failure = new TransientRetryHandler.StrongBox();
+        TransientRetryHandler.Failure.Value = failure;
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception error) when (failure.Error is { } transport && error is not MinioException)
+        {
+            throw new IOException($"object store {options.ServiceUrl} did not answer ({what} {key}): {transport.Message}", transport);
+        }
+        finally
+        {
+            TransientRetryHandler.Failure.Value = null;
+        }
     }
 
     // The same sharding as the local folder store, so that objects can be copied between the two as they are.
@@ -140,13 +205,17 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             if (!bucketChecked)
             {
-                try
+                var bucket = new BucketExistsArgs().WithBucket(options.Bucket);
+                if (!await CallAsync("find the bucket", options.Bucket, () => client.BucketExistsAsync(bucket, cancellationToken)).ConfigureAwait(false))
                 {
-                    await client.PutBucketAsync(new PutBucketRequest { BucketName = options.Bucket }, cancellationToken).ConfigureAwait(false);
-                }
-                catch (AmazonS3Exception error) when (error.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-                {
-                    // Created by an earlier run or another role.
+                    try
+                    {
+                        await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(options.Bucket).WithLocation(options.Region), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (MinioException error) when (error.Message.Contains("BucketAlreadyOwnedByYou", StringComparison.Ordinal) || error.Message.Contains("BucketAlreadyExists", StringComparison.Ordinal))
+                    {
+                        // Created meanwhile by another role.
+                    }
                 }
 
                 bucketChecked = true;

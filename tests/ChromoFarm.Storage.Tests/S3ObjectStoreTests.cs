@@ -55,6 +55,36 @@ public sealed class S3ObjectStoreTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_object_above_the_part_size_goes_up_in_parts_and_comes_back_whole()
+    {
+        RequireServer();
+        // 40 MiB: three parts of the SDK's 16 MiB, the last one short.
+        var bytes = RandomBytes(40 * 1024 * 1024, seed: 4);
+
+        var stored = await store.PutAsync(new MemoryStream(bytes));
+
+        Assert.Equal(bytes.Length, stored.Length);
+        Assert.True(await store.ExistsAsync(stored.Key));
+        Assert.Equal(bytes, await store.GetAsync(stored.Key));
+    }
+
+    [SkippableFact]
+    public async Task Many_concurrent_lookups_and_uploads_all_answer()
+    {
+        RequireServer();
+        // As the ingest role and the worker use it: dozens of requests in flight on one client.
+        var contents = Enumerable.Range(0, 32).Select(i => RandomBytes(20_000, seed: 100 + i)).ToArray();
+        var stored = await Task.WhenAll(contents.Select(bytes => store.PutAsync(new MemoryStream(bytes))));
+        var missing = Enumerable.Range(0, 32).Select(i => Convert.ToHexStringLower(SHA256.HashData([(byte)i, 0xfe])));
+
+        var present = await Task.WhenAll(stored.Select(s => store.ExistsAsync(s.Key)).Concat(missing.Select(k => store.ExistsAsync(k))));
+        var read = await Task.WhenAll(stored.Select(s => store.GetAsync(s.Key)));
+
+        Assert.Equal(Enumerable.Repeat(true, 32).Concat(Enumerable.Repeat(false, 32)), present);
+        Assert.Equal(contents, read);
+    }
+
+    [SkippableFact]
     public async Task A_missing_key_is_named_in_a_file_not_found_error()
     {
         RequireServer();

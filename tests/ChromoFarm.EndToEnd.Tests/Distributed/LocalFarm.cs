@@ -232,7 +232,7 @@ internal sealed class LocalFarm : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
