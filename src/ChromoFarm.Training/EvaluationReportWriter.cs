@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using ChromoFarm.Datasets;
 using ChromoFarm.Domain;
-using ChromoFarm.Pictures;
 
 namespace ChromoFarm.Training;
 
@@ -23,15 +22,15 @@ public static class EvaluationReportWriter
 
         var argmax = Confusion(details, c => c.Argmax);
         var assigned = Confusion(details, c => c.Assigned);
-        PngWriter.Write(ConfusionMatrixPicture.Render(argmax, "ARGMAX"), Path.Combine(folder, "confusion-argmax.png"));
-        PngWriter.Write(ConfusionMatrixPicture.Render(assigned, "ASSIGNED"), Path.Combine(folder, "confusion-assigned.png"));
+        File.WriteAllBytes(Path.Combine(folder, "confusion-argmax.png"), ConfusionMatrixPicture.Render(argmax, "Argmax"));
+        File.WriteAllBytes(Path.Combine(folder, "confusion-assigned.png"), ConfusionMatrixPicture.Render(assigned, "After assignment"));
         File.WriteAllText(Path.Combine(folder, "per-class.csv"), PerClass(argmax, assigned));
         File.WriteAllText(Path.Combine(folder, "worst-cells.csv"), Worst(details));
         File.WriteAllText(Path.Combine(folder, "karyotype-calls.csv"), KaryotypeCalls(details));
 
         var bins = Calibration.Bins(details.Chromosomes.Select(c => ((double)c.ArgmaxProbability, c.Argmax == c.Truth)));
         File.WriteAllText(Path.Combine(folder, "calibration.csv"), CalibrationTable(bins));
-        PngWriter.Write(ReliabilityDiagram.Render(bins, Calibration.ExpectedError(bins)), Path.Combine(folder, "reliability.png"));
+        File.WriteAllBytes(Path.Combine(folder, "reliability.png"), ReliabilityDiagram.Render(bins, Calibration.ExpectedError(bins)));
     }
 
     /// <summary>counts[truth, predicted].</summary>

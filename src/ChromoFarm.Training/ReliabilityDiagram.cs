@@ -1,44 +1,37 @@
 using System.Globalization;
-using ChromoFarm.Pictures;
+using ScottPlot;
 
 namespace ChromoFarm.Training;
 
-/// <summary>Accuracy per confidence bin against the diagonal of perfect calibration.</summary>
+/// <summary>Accuracy per confidence bin against the diagonal of perfect calibration, as a PNG (ScottPlot).</summary>
 public static class ReliabilityDiagram
 {
-    private const int Plot = 300;
-    private const int Margin = 30;
+    private const int Width = 480;
+    private const int Height = 420;
 
-    public static RgbCanvas Render(IReadOnlyList<CalibrationBin> bins, double expectedError)
+    public static byte[] Render(IReadOnlyList<CalibrationBin> bins, double expectedError)
     {
         ArgumentNullException.ThrowIfNull(bins);
-        var canvas = new RgbCanvas(Plot + (2 * Margin), Plot + (2 * Margin), Rgb.White);
-        var origin = (X: Margin, Y: Margin + Plot);
-        canvas.Fill(origin.X, Margin, 1, Plot, Rgb.Black);
-        canvas.Fill(origin.X, origin.Y, Plot, 1, Rgb.Black);
-        var width = Plot / bins.Count;
-        for (var b = 0; b < bins.Count; b++)
+        var plot = new Plot();
+        plot.Add.Bars(bins.Where(b => b.Count > 0).Select(b => new Bar
         {
-            if (bins[b].Count == 0)
-            {
-                continue;
-            }
+            Position = (b.Low + b.High) / 2,
+            Value = b.Accuracy,
+            Size = (b.High - b.Low) * 0.9,
+            FillColor = new Color(33, 84, 168),
+            LineWidth = 0,
+        }).ToArray());
 
-            var height = (int)Math.Round(bins[b].Accuracy * Plot);
-            canvas.Fill(origin.X + (b * width) + 1, origin.Y - height, width - 2, height, new Rgb(33, 84, 168));
-        }
-
-        // Perfect calibration, drawn over the bars: bars above it mean under-confidence, below it over-confidence.
-        for (var i = 0; i < Plot; i++)
-        {
-            canvas.Fill(origin.X + i, origin.Y - i - 1, 2, 2, new Rgb(230, 120, 20));
-        }
-
-        canvas.DrawText("ACCURACY PER CONFIDENCE BIN, ECE " + expectedError.ToString("0.000", CultureInfo.InvariantCulture), Margin + 4, 8, Rgb.Black);
-        canvas.DrawText("CONFIDENCE", origin.X + (Plot / 2) - 30, origin.Y + 14, Rgb.Black);
-        canvas.DrawText("0", origin.X - 8, origin.Y + 6, Rgb.Black);
-        canvas.DrawText("1", origin.X + Plot - 4, origin.Y + 6, Rgb.Black);
-        canvas.DrawText("1", origin.X - 10, Margin - 3, Rgb.Black);
-        return canvas;
+        // Drawn over the bars: bars above it mean under-confidence, below it over-confidence.
+        var perfect = plot.Add.Line(0, 0, 1, 1);
+        perfect.LineColor = new Color(230, 120, 20);
+        perfect.LineWidth = 2;
+        perfect.LegendText = "perfect calibration";
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.Title("Accuracy per confidence bin, ECE " + expectedError.ToString("0.000", CultureInfo.InvariantCulture));
+        plot.XLabel("confidence");
+        plot.YLabel("accuracy");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ChromoFarm.Datasets;
 using ChromoFarm.Karyotyping;
 using ChromoFarm.Native;
-using ChromoFarm.Pictures;
 using ChromoFarm.Training.Segmentation;
 using ChromoFarm.Worker.Classification;
 using Spectre.Console;
@@ -147,7 +146,7 @@ internal static class EvaluateSegmentationCommand
                 task.Increment(1);
             }
         });
-        PngWriter.Write(ContactCurvePicture.Render(touching, overlapping), picture.FullName);
+        File.WriteAllBytes(picture.FullName, ContactCurvePicture.Render(touching, overlapping));
         Console.WriteLine(JsonSerializer.Serialize(runs));
         Console.Error.WriteLine($"chromofarm: curve written to {picture.FullName}");
         failures.ForEach(f => Console.Error.WriteLine($"chromofarm: {f}"));
