@@ -40,17 +40,13 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         }
 
         http = new HttpClient(new TransientRetryHandler(handler)) { Timeout = TimeSpan.FromMinutes(5) };
-        var builder = new MinioClient()
+        client = new MinioClient()
             .WithEndpoint(url.Host, url.Port)
             .WithSSL(url.Scheme == Uri.UriSchemeHttps)
             .WithRegion(options.Region)
-            .WithHttpClient(http, disposeHttpClient: false);
-        if (!string.IsNullOrEmpty(options.AccessKey))
-        {
-            builder = builder.WithCredentials(options.AccessKey, options.SecretKey);
-        }
-
-        client = builder.Build();
+            .WithCredentials(options.AccessKey, options.SecretKey)
+            .WithHttpClient(http, disposeHttpClient: false)
+            .Build();
     }
 
     public async Task<StoredObject> PutAsync(Stream content, CancellationToken cancellationToken = default)

@@ -37,6 +37,12 @@ public sealed class S3StoreOptions
             throw new ArgumentException($"{Section}:{nameof(CaCertificate)} is set but {Section}:{nameof(ServiceUrl)} is not https://: the CA would not be used");
         }
 
+        // The Minio SDK signs every request and cannot make anonymous ones (the AWS SDK this replaced could).
+        if (string.IsNullOrEmpty(AccessKey) || string.IsNullOrEmpty(SecretKey))
+        {
+            throw new ArgumentException($"{Section}:{nameof(AccessKey)} and {Section}:{nameof(SecretKey)} are required: every object-store request is signed");
+        }
+
         if (string.IsNullOrWhiteSpace(Bucket))
         {
             throw new ArgumentException($"{Section}:{nameof(Bucket)} is required");

@@ -12,6 +12,8 @@ public sealed class FarmConfigurationTests
     {
         ["RabbitMq:Url"] = "amqp://farm:secret@broker:5672/lab",
         ["ObjectStore:ServiceUrl"] = "http://minio:9000",
+        ["ObjectStore:AccessKey"] = "farm",
+        ["ObjectStore:SecretKey"] = "secret",
         ["Results:ConnectionString"] = "Host=db;Database=chromofarm;Username=farm;Password=secret",
     };
 
@@ -88,6 +90,7 @@ public sealed class FarmConfigurationTests
     [InlineData(FarmRole.Worker, "RabbitMq:Url", "CHROMOFARM_RABBITMQ__URL")]
     [InlineData(FarmRole.Coordinator, "Results:ConnectionString", "CHROMOFARM_RESULTS__CONNECTIONSTRING")]
     [InlineData(FarmRole.Ingest, "ObjectStore:ServiceUrl", "ObjectStore:ServiceUrl")]
+    [InlineData(FarmRole.Worker, "ObjectStore:SecretKey", "ObjectStore:AccessKey and ObjectStore:SecretKey are required")]
     public void A_missing_setting_stops_the_role_with_its_name(FarmRole role, string key, string named)
     {
         var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(role, null, With((key, ""))));

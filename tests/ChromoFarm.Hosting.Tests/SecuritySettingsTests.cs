@@ -96,6 +96,8 @@ public sealed class SecuritySettingsTests : IDisposable
         {
             ["RabbitMq:Url"] = "amqp://farm:secret@broker:5672/lab",
             ["ObjectStore:ServiceUrl"] = "http://minio:9000",
+            ["ObjectStore:AccessKey"] = "farm",
+            ["ObjectStore:SecretKey"] = "secret",
             ["Results:ConnectionString"] = "Host=db;Database=chromofarm;Username=farm;Password=secret",
         };
         foreach (var (key, value) in changes)

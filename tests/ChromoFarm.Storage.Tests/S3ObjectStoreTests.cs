@@ -84,6 +84,14 @@ public sealed class S3ObjectStoreTests : IDisposable
         Assert.Equal(contents, read);
     }
 
+    [Fact]
+    public void A_store_without_keys_is_refused_naming_both_settings()
+    {
+        // The Minio SDK signs every request; anonymous access is not offered.
+        var error = Assert.Throws<ArgumentException>(() => new S3ObjectStore(new S3StoreOptions { ServiceUrl = "http://127.0.0.1:9000" }));
+        Assert.Equal("ObjectStore:AccessKey and ObjectStore:SecretKey are required: every object-store request is signed", error.Message);
+    }
+
     [SkippableFact]
     public async Task A_missing_key_is_named_in_a_file_not_found_error()
     {
