@@ -109,7 +109,9 @@ public sealed class StuckMessageTests
         Skip.If(farm is null, skip);
         await using (farm)
         {
-            await farm.StartAsync("coordinator", extra: Sweep(resends: 1));
+            // The worker must answer within the timeout once it holds the messages (the sweep sees only ready ones),
+            // so the timeout leaves room for a first batch on a busy two-core host.
+            await farm.StartAsync("coordinator", extra: Sweep(resends: 1, timeout: "00:00:08"));
             await farm.StartAsync("ingest");
             var (ingest, _) = await farm.IngestAsync(FarmInputs.Pki3Cells(farm.Folder, 3));
             Assert.True(ingest.ExitCode == 0, ingest.Error);
@@ -148,9 +150,9 @@ public sealed class StuckMessageTests
         }
     }
 
-    private static Dictionary<string, string> Sweep(int resends) => new()
+    private static Dictionary<string, string> Sweep(int resends, string timeout = "00:00:02") => new()
     {
-        ["CHROMOFARM_COORDINATOR__QUEUEDTIMEOUT"] = "00:00:02",
+        ["CHROMOFARM_COORDINATOR__QUEUEDTIMEOUT"] = timeout,
         ["CHROMOFARM_COORDINATOR__SWEEPINTERVAL"] = "00:00:00.5",
         ["CHROMOFARM_COORDINATOR__RESENDS"] = resends.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
