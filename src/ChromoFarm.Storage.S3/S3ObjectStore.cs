@@ -160,7 +160,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     // NullReferenceException in Minio 7.0); the transport failure the retry handler kept is reported instead.
     private async Task<T> CallAsync<T>(string what, string key, Func<Task<T>> call)
     {
-        var failure = new TransientRetryHandler.StrongBox();
+        var failure = new TransientRetryHandler.TransportFailure();
         TransientRetryHandler.Failure.Value = failure;
         try
         {

@@ -14,7 +14,7 @@ internal sealed class TransientRetryHandler(HttpMessageHandler inner) : Delegati
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Set by the store around one operation; the handler leaves the last transport failure in it.</summary>
-    public static readonly AsyncLocal<StrongBox?> Failure = new();
+    public static readonly AsyncLocal<TransportFailure?> Failure = new();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ internal sealed class TransientRetryHandler(HttpMessageHandler inner) : Delegati
         error is HttpRequestException or IOException
         || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    internal sealed class StrongBox
+    internal sealed class TransportFailure
     {
         public Exception? Error { get; set; }
     }

@@ -35,7 +35,7 @@ public sealed class TransientRetryHandlerTests
     public async Task A_server_that_never_answers_fails_after_five_tries_and_the_cause_is_kept()
     {
         // A port nobody listens on: every try is refused.
-        var box = new TransientRetryHandler.StrongBox();
+        var box = new TransientRetryHandler.TransportFailure();
         TransientRetryHandler.Failure.Value = box;
         using var client = new HttpClient(new TransientRetryHandler(new SocketsHttpHandler()));
 
