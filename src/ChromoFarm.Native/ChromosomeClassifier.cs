@@ -50,6 +50,26 @@ public sealed class ChromosomeClassifier : IDisposable
     /// </summary>
     public bool IsTorchScript { get; }
 
+    /// <summary>The number format <see cref="Predict(ClassifierBatch)"/> computes in; set with <see cref="SetInference"/>.</summary>
+    public InferencePrecision Precision { get; private set; }
+
+    /// <summary>Whether activations are laid out channels last (NHWC), which oneDNN convolves faster on CPU.</summary>
+    public bool ChannelsLast { get; private set; }
+
+    /// <summary>
+    /// Sets how the network computes from now on. <see cref="InferencePrecision.Bf16"/> rounds the weights, which
+    /// cannot be undone: the classifier is then for inference only (<see cref="Save"/> and training refuse it).
+    /// </summary>
+    /// <exception cref="NativeException">A TorchScript module (it computes as exported), or bf16 back to fp32.</exception>
+    public void SetInference(InferencePrecision precision, bool channelsLast)
+    {
+        lock (_gate)
+        {
+            Proxy.cf_model_set_inference(Handle, precision, channelsLast);
+            (Precision, ChannelsLast) = (precision, channelsLast);
+        }
+    }
+
     /// <summary>Free-form text saved inside the model file (the farm stores JSON: version, training data, metrics).</summary>
     public string Metadata
     {

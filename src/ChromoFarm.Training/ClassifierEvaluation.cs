@@ -9,44 +9,68 @@ namespace ChromoFarm.Training;
 /// <summary>Per-chromosome and per-cell accuracy of a model on labelled cells, argmax and after assignment.</summary>
 public static class ClassifierEvaluation
 {
-    // Cells decoded and classified together: enough crops to fill a 256 batch, few enough to bound memory.
-    private const int CellsPerChunk = 8;
-
     /// <summary>Times the whole path a worker runs: read + decode + measure + preprocess + forward + assignment.</summary>
     /// <param name="details">Receives every chromosome's and cell's outcome, for reports.</param>
-    /// <param name="caller">The coordinator's per-cell step; default: the shipped copy-number priors.</param>
-    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, EvaluationDetails details, Action<int>? progress = null, KaryotypeCaller? caller = null, TestTimeAugmentation augmentation = TestTimeAugmentation.None)
+    /// <param name="settings">Caller, test-time augmentation and prefetch; default: shipped priors, no augmentation, prefetch on.</param>
+    public static EvaluationReport Run(ChromosomeModel model, IReadOnlyList<ManifestCell> cells, string? split, CellPreparation preparation, EvaluationDetails details, Action<int>? progress = null, EvaluationSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(cells);
-        var classifier = new BatchClassifier(model, augmentation: augmentation);
-        var tally = new Tally(details, caller);
+        settings ??= new EvaluationSettings();
+        var clock = new StageClock();
+        var classifier = new BatchClassifier(model, augmentation: settings.Augmentation, clock: clock);
+        var tally = new Tally(details, settings.Caller);
         var watch = Stopwatch.StartNew();
-        for (var start = 0; start < cells.Count; start += CellsPerChunk)
+        // Cells handed to the classifier and not yet scored, in order: it returns them in the order pushed.
+        var inFlight = new Queue<LabelledCell>();
+        var done = 0;
+        void Score(IReadOnlyList<(PreparedCell Cell, float[][] Probabilities)> classified)
         {
-            var chunk = cells.Skip(start).Take(CellsPerChunk).Select(c => LabelledCell.Load(c, preparation)).ToArray();
-            try
+            foreach (var (_, probabilities) in classified)
             {
-                var probabilities = classifier.Classify(chunk.Select(c => c.Prepared).ToArray());
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    tally.Add(chunk[i], probabilities[i]);
-                }
+                using var cell = inFlight.Dequeue();
+                tally.Add(cell, probabilities);
+                done++;
             }
-            finally
+        }
+
+        try
+        {
+            // Forward passes stay full across chunks: only the last one runs part-empty.
+            foreach (var chunk in LabelledCellStream.Chunks(cells, settings.CellsPerChunk, preparation, settings.PrefetchChunks, clock))
             {
                 foreach (var cell in chunk)
                 {
-                    cell.Dispose();
+                    inFlight.Enqueue(cell);
                 }
+
+                foreach (var cell in chunk)
+                {
+                    Score(classifier.Push(cell.Prepared));
+                }
+
+                progress?.Invoke(done);
             }
 
-            progress?.Invoke(Math.Min(cells.Count, start + CellsPerChunk));
+            Score(classifier.Drain());
+            progress?.Invoke(done);
+        }
+        finally
+        {
+            foreach (var cell in inFlight)
+            {
+                cell.Dispose();
+            }
         }
 
         watch.Stop();
         tally.TimeWarmAssignment(details);
-        return tally.Report(model.Version, split, watch.Elapsed.TotalSeconds) with { TestTimeAugmentation = augmentation.ToString().ToLowerInvariant() };
+        return tally.Report(model.Version, split, watch.Elapsed.TotalSeconds) with
+        {
+            TestTimeAugmentation = settings.Augmentation.ToString().ToLowerInvariant(),
+            PrefetchChunks = settings.PrefetchChunks,
+            StageSeconds = new Dictionary<string, double>(clock.Seconds()) { ["assignment"] = Math.Round(tally.AssignmentSeconds, 3) },
+        };
     }
 
     /// <summary>Scores already-computed probabilities (used during training, where crops stay in memory).</summary>
@@ -146,6 +170,8 @@ public static class ClassifierEvaluation
                 ForcedKaryotype = forcedKaryotype.Notation,
             });
         }
+
+        public double AssignmentSeconds => assignment.Elapsed.TotalSeconds;
 
         public void TimeWarmAssignment(EvaluationDetails evaluated)
         {

@@ -55,6 +55,17 @@ public sealed record EvaluationReport(
     [JsonPropertyName("assignment_ms_per_cell_warm")]
     public double AssignmentMillisecondsPerCellWarm { get; init; }
 
+    /// <summary>Chunks of cells loaded ahead of the forward pass (0: loading and classifying took turns).</summary>
+    [JsonPropertyName("prefetch_chunks")]
+    public int PrefetchChunks { get; init; }
+
+    /// <summary>
+    /// Seconds per stage (read, decode, preprocess, forward, assignment), summed over the threads that ran it: with a
+    /// prefetch, loading overlaps the forward pass, so the stages add up to more than <see cref="Seconds"/>.
+    /// </summary>
+    [JsonPropertyName("stage_seconds")]
+    public IReadOnlyDictionary<string, double>? StageSeconds { get; init; }
+
     [JsonPropertyName("priors_version")]
     public string? PriorsVersion { get; init; }
 }

@@ -14,13 +14,22 @@ public sealed class LabelledCell(ManifestCell source, PreparedCell prepared) : I
 
     public IReadOnlyList<ChromosomeClass> Labels { get; } = source.Crops.Select(c => c.Label).ToArray();
 
+    /// <param name="clock">Receives the seconds of "read" and "decode" (decode and measure); null: not timed.</param>
     /// <exception cref="Native.NativeException">A crop cannot be decoded; the message names the file.</exception>
-    public static LabelledCell Load(ManifestCell cell, CellPreparation preparation)
+    public static LabelledCell Load(ManifestCell cell, CellPreparation preparation, StageClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(preparation);
-        var images = cell.Crops.Select(c => (c.RelativePath, ReadFile(c.FullPath, c.RelativePath))).ToArray();
-        return new LabelledCell(cell, preparation.Prepare(CellSourceKind.CropSet, images));
+        (string, byte[])[] images;
+        using (StageClock.Time(clock, "read"))
+        {
+            images = cell.Crops.Select(c => (c.RelativePath, ReadFile(c.FullPath, c.RelativePath))).ToArray();
+        }
+
+        using (StageClock.Time(clock, "decode"))
+        {
+            return new LabelledCell(cell, preparation.Prepare(CellSourceKind.CropSet, images));
+        }
     }
 
     /// <summary>Loads cells in parallel, in manifest order.</summary>

@@ -11,6 +11,9 @@ public sealed class WorkerOptions
     /// <summary>Where the model runs (`serve worker`).</summary>
     public Native.ComputeDevice Device { get; set; } = Native.ComputeDevice.Cpu;
 
+    /// <summary>The classifier's number format: Fp32, or Bf16 (faster on CPUs with AMX or AVX-512-BF16; docs/benchmarks.md).</summary>
+    public Native.InferencePrecision Precision { get; set; } = Native.InferencePrecision.Fp32;
+
     /// <summary>How whole spreads are cut into chromosomes: per image by stain (Auto) unless set to Learned or Classical.</summary>
     public SegmenterKind Segmenter { get; set; } = SegmenterKind.Auto;
 

@@ -99,5 +99,39 @@ public sealed class BatchClassifierTests : IDisposable
         Assert.Empty(new BatchClassifier(model).Classify([]));
     }
 
+    [Fact]
+    public void Streamed_cells_come_back_in_order_once_every_chromosome_is_classified()
+    {
+        var cells = new[] { "97002023.12", "97002023.13", "97002069.20" }.Select(c => Pki3Cells.Prepare(preparation, c)).ToArray();
+        try
+        {
+            var expected = new BatchClassifier(model, batchSize: 256).Classify(cells);
+            // A batch of 60 fills during the second cell: the first comes back then, the others wait.
+            var streaming = new BatchClassifier(model, batchSize: 60);
+            var first = streaming.Push(cells[0]);
+            Assert.Empty(first);
+            var second = streaming.Push(cells[1]);
+            Assert.Equal([cells[0]], second.Select(c => c.Cell));
+            Assert.Throws<InvalidOperationException>(() => streaming.Classify([cells[2]]));
+            var third = streaming.Push(cells[2]);
+            var rest = streaming.Drain();
+            Assert.Equal(0, streaming.Waiting);
+
+            var returned = second.Concat(third).Concat(rest).ToArray();
+            Assert.Equal(cells, returned.Select(c => c.Cell));
+            for (var c = 0; c < cells.Length; c++)
+            {
+                Assert.All(expected[c].Zip(returned[c].Probabilities), row => Assert.All(row.First.Zip(row.Second), p => Assert.Equal(p.First, p.Second, 1e-4)));
+            }
+        }
+        finally
+        {
+            foreach (var cell in cells)
+            {
+                cell.Dispose();
+            }
+        }
+    }
+
     public void Dispose() => model.Dispose();
 }

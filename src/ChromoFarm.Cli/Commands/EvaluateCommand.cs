@@ -23,9 +23,15 @@ internal static class EvaluateCommand
         var priors = CommonOptions.Priors();
         var device = CommonOptions.Device(ComputeDevice.Auto);
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
+        var prefetch = new Option<int>("--prefetch")
+        {
+            Description = "Chunks of 24 cells decoded ahead of the forward pass, in parallel (0: decode and classify in turn, for profiles)",
+            DefaultValueFactory = _ => new EvaluationSettings().PrefetchChunks,
+        };
         var command = new Command("evaluate", "Measure a model on labelled cells: accuracy argmax and after per-cell assignment, karyotype calls, throughput")
         {
-            model, data, split, json, report, tta, priors, device, threads,
+            model, data, split, json, report, tta, priors, device, threads, precision, prefetch,
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
@@ -38,15 +44,25 @@ internal static class EvaluateCommand
                 throw new UsageException($"{manifest.Path}: no cells in split '{splitName}'");
             }
 
+            if (parse.GetValue(prefetch) < 0)
+            {
+                throw new UsageException("--prefetch must be 0 or more");
+            }
+
             var caller = new KaryotypeCaller(CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName));
-            using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device));
+            using var loaded = ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(device), parse.GetValue(precision));
             var preparation = new CellPreparation(new MetaphaseSegmenter());
             var details = new EvaluationDetails();
-            var augmentation = TestTimeAugmentations.Parse(parse.GetValue(tta)!, "--tta");
+            var settings = new EvaluationSettings
+            {
+                Caller = caller,
+                Augmentation = TestTimeAugmentations.Parse(parse.GetValue(tta)!, "--tta"),
+                PrefetchChunks = parse.GetValue(prefetch),
+            };
             EvaluationReport result;
             if (parse.GetValue(json))
             {
-                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, caller: caller, augmentation: augmentation);
+                result = ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, settings: settings);
                 Console.WriteLine(JsonSerializer.Serialize(result));
             }
             else
@@ -54,7 +70,7 @@ internal static class EvaluateCommand
                 result = AnsiConsole.Progress().Start(context =>
                 {
                     var task = context.AddTask("evaluate", maxValue: cells.Count);
-                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done, caller, augmentation);
+                    return ClassifierEvaluation.Run(loaded, cells, splitName, preparation, details, done => task.Value = done, settings);
                 });
                 var table = new Table().AddColumns("metric", "value");
                 foreach (var property in JsonSerializer.SerializeToElement(result).EnumerateObject())

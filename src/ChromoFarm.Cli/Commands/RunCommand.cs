@@ -43,9 +43,10 @@ internal static class RunCommand
         var limitCells = new Option<int>("--limit-cells") { Description = "Process at most N cells (0: all)", DefaultValueFactory = _ => 0 };
         var device = CommonOptions.Device(ComputeDevice.Auto);
         var threads = CommonOptions.Threads();
+        var precision = CommonOptions.Precision();
         var command = new Command("run", "Analyse images end to end in one process: segment, classify, assign, call karyotypes, store")
         {
-            input, output, model, segmenter, segmenterModel, priors, split, limitCells, device, threads,
+            input, output, model, segmenter, segmenterModel, priors, split, limitCells, device, threads, precision,
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.Guard(async () =>
         {
@@ -63,7 +64,7 @@ internal static class RunCommand
             }
 
             var copyNumberPriors = CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName);
-            using var models = LoadModels(parse.GetValue(model), parse.GetValue(device));
+            using var models = LoadModels(parse.GetValue(model), parse.GetValue(device), parse.GetValue(precision));
             using var network = CommonOptions.LoadSegmenter(parse.GetValue(segmenter)!, parse.GetValue(segmenterModel));
             return await RunAsync(cells, parse.GetValue(output)!.FullName, models.Models, network, parse.GetValue(segmenter) == "auto", copyNumberPriors, cancellationToken).ConfigureAwait(false);
         }));
@@ -83,10 +84,10 @@ internal static class RunCommand
     }
 
     /// <summary>`--model auto` looks beside the shipped default model, so that $CHROMOFARM_MODEL moves both.</summary>
-    internal static ModelSet LoadModels(string? model, ComputeDevice device) =>
+    internal static ModelSet LoadModels(string? model, ComputeDevice device, InferencePrecision precision) =>
         string.Equals(model, ModelSet.Auto, StringComparison.OrdinalIgnoreCase)
-            ? ModelSet.Load(ModelSet.Auto, Path.GetDirectoryName(Path.GetFullPath(DefaultModel.Path))!, device)
-            : ModelSet.Load(DefaultModel.Resolve(model is null ? null : new FileInfo(model)), string.Empty, device);
+            ? ModelSet.Load(ModelSet.Auto, Path.GetDirectoryName(Path.GetFullPath(DefaultModel.Path))!, device, precision)
+            : ModelSet.Load(DefaultModel.Resolve(model is null ? null : new FileInfo(model)), string.Empty, device, precision);
 
     private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? network,
         bool brightfieldClassical, CopyNumberPriors priors, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal static unsafe partial class NativeMethods
     internal const string LibraryName = "chromofarm_native";
 
     /// <summary>The CF_ABI_VERSION this binding was written against.</summary>
-    internal const int ExpectedAbiVersion = 4;
+    internal const int ExpectedAbiVersion = 5;
 
     internal const int NumClasses = 24;
     internal const int NumSizeFeatures = 2;
@@ -165,6 +165,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial NativeStatus cf_model_get_metadata(ModelHandle model, byte* buffer, nuint length, out nuint required);
+
+    [LibraryImport(LibraryName)]
+    internal static partial NativeStatus cf_model_set_inference(ModelHandle model, int precision, int channelsLast);
 
     [LibraryImport(LibraryName)]
     internal static partial NativeStatus cf_model_forward(

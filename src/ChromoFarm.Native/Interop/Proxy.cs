@@ -441,6 +441,9 @@ internal static unsafe class Proxy
 
     private delegate (NativeStatus Status, nuint Required) TextReader(byte* buffer, nuint length);
 
+    internal static void cf_model_set_inference(ModelHandle model, InferencePrecision precision, bool channelsLast) =>
+        Check(NativeMethods.cf_model_set_inference(model, (int)precision, channelsLast ? 1 : 0), nameof(cf_model_set_inference));
+
     internal static void cf_model_forward(
         ModelHandle model, ReadOnlySpan<float> pixels, ReadOnlySpan<float> features, int count, Span<float> probabilities)
     {

@@ -36,18 +36,27 @@ public sealed class ChromosomeModel : IDisposable
 
     public string Version => Info.Version;
 
-    /// <exception cref="ModelFileException">The file is missing, corrupt, or carries no ChromoFarm metadata (or no valid sidecar).</exception>
-    public static ChromosomeModel Load(string path, ComputeDevice device = ComputeDevice.Auto)
+    /// <summary>Loads a model for inference: on CPU, ChromoFarm's own network computes channels last (same numbers, faster).</summary>
+    /// <param name="precision">bf16 is refused for a TorchScript model, which computes as it was exported.</param>
+    /// <exception cref="ModelFileException">The file is missing, corrupt, or carries no ChromoFarm metadata (or no valid sidecar), or bf16 for a TorchScript model.</exception>
+    public static ChromosomeModel Load(string path, ComputeDevice device = ComputeDevice.Auto, InferencePrecision precision = InferencePrecision.Fp32)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (TorchScriptSidecar.Exists(path))
         {
-            return LoadTorchScript(path, device);
+            return precision == InferencePrecision.Fp32
+                ? LoadTorchScript(path, device)
+                : throw new ModelFileException($"{path}: a TorchScript model computes as it was exported; bf16 is for ChromoFarm models (.cfm)");
         }
 
         var classifier = ChromosomeClassifier.Load(path, device);
         try
         {
+            if (precision != InferencePrecision.Fp32 || classifier.Device == ComputeDevice.Cpu)
+            {
+                classifier.SetInference(precision, channelsLast: classifier.Device == ComputeDevice.Cpu);
+            }
+
             return new ChromosomeModel(classifier, ReadInfo(classifier, path));
         }
         catch

@@ -16,12 +16,12 @@ public sealed class ModelSet : IDisposable
     /// <param name="model">A model file, or <see cref="Auto"/>.</param>
     /// <param name="shippedFolder">Where "auto" looks for models.</param>
     /// <exception cref="Native.ModelFileException">A model file is missing or corrupt, or "auto" finds no model with a stain.</exception>
-    public static ModelSet Load(string model, string shippedFolder, Native.ComputeDevice device)
+    public static ModelSet Load(string model, string shippedFolder, Native.ComputeDevice device, Native.InferencePrecision precision = Native.InferencePrecision.Fp32)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         if (!string.Equals(model, Auto, StringComparison.OrdinalIgnoreCase))
         {
-            return new ModelSet([ChromosomeModel.Load(model, device)]);
+            return new ModelSet([ChromosomeModel.Load(model, device, precision)]);
         }
 
         var loaded = new List<ChromosomeModel>();
@@ -30,7 +30,7 @@ public sealed class ModelSet : IDisposable
             IEnumerable<string> files = Directory.Exists(shippedFolder) ? Directory.EnumerateFiles(shippedFolder, "*.cfm").Order(StringComparer.Ordinal) : [];
             foreach (var file in files)
             {
-                var candidate = ChromosomeModel.Load(file, device);
+                var candidate = ChromosomeModel.Load(file, device, precision);
                 if (candidate.Info.TrainedStain == Screening.Stain.Unknown)
                 {
                     candidate.Dispose();

@@ -271,6 +271,13 @@ int command_bench_forward(const Arguments& args) {
   check(cf_model_create(&config, 1, parse_device(args), &model), "model");
   int64_t parameters = 0;
   check(cf_model_parameter_count(model, &parameters), "parameters");
+  const std::string precision = args.text("precision", "fp32");
+  if (precision != "fp32" && precision != "bf16") die("--precision must be fp32 or bf16, got '" + precision + "'");
+  const bool channels_last = args.flag("channels-last");
+  if (precision != "fp32" || channels_last)
+    check(cf_model_set_inference(model, precision == "bf16" ? CF_PRECISION_BF16 : CF_PRECISION_FP32,
+                                 channels_last ? 1 : 0),
+          "inference");
   Batch batch = random_batch(config, n);
   std::vector<float> probabilities(static_cast<size_t>(n) * config.num_classes);
   auto forward = [&] {
@@ -283,9 +290,10 @@ int command_bench_forward(const Arguments& args) {
   std::clock_t cpu_start = std::clock();
   for (long i = 0; i < iterations; ++i) forward();
   double seconds = seconds_since(start), cpu = cpu_seconds_since(cpu_start);
-  std::printf("forward canvas %d base_width %d blocks %d (%lld parameters), batch %d: %.1f ms/batch, %.0f chromosomes/s"
-              " (%.0f per CPU-second)\n",
-              config.canvas, config.base_width, config.blocks_per_stage, static_cast<long long>(parameters), n,
+  std::printf("forward canvas %d base_width %d blocks %d (%lld parameters), %s%s, batch %d: %.1f ms/batch, %.0f"
+              " chromosomes/s (%.0f per CPU-second)\n",
+              config.canvas, config.base_width, config.blocks_per_stage, static_cast<long long>(parameters),
+              precision.c_str(), channels_last ? " channels-last" : "", n,
               1000.0 * seconds / iterations, n * iterations / seconds, n * iterations / cpu);
   cf_model_destroy(model);
   return 0;
@@ -333,7 +341,7 @@ void usage() {
                "  preprocess FILE|DIR... [--canvas 64] [--reference-length 44] [--augment] [--seed S] [--orient] [--fit]\n"
                "             [--rotation DEG] [--montage OUT.png] [--threads N] [--verbose]\n"
                "  bench-forward [--batch 256] [--iters 20] [--device cpu|cuda|auto] [--canvas 64]\n"
-               "                [--base-width 32] [--blocks 1] [--threads N]\n"
+               "                [--base-width 32] [--blocks 1] [--threads N] [--precision fp32|bf16] [--channels-last]\n"
                "  bench-train   [--batch 64] [--iters 10] (same model options)\n");
 }
 

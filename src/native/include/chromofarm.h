@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define CF_ABI_VERSION 4
+#define CF_ABI_VERSION 5
 #define CF_NUM_CLASSES 24
 /* Size features fed to the classifier head beside the pixels: relative length, relative area. */
 #define CF_NUM_SIZE_FEATURES 2
@@ -232,6 +232,18 @@ CF_API cf_status cf_model_load_torchscript(const char* path, const cf_script_opt
                                            cf_model** out);
 /* *out = 1 when the model is a TorchScript module, 0 for ChromoFarm's own network. */
 CF_API cf_status cf_model_is_torchscript(const cf_model* model, int32_t* out);
+
+/* How cf_model_forward computes (cf_model_set_inference). */
+typedef enum cf_precision {
+  CF_PRECISION_FP32 = 0, /* float32 throughout: the numbers the model was validated with */
+  CF_PRECISION_BF16 = 1  /* bfloat16 weights and activations (AMX / AVX-512-BF16 through oneDNN), softmax in float32 */
+} cf_precision;
+
+/* Sets the number format (a cf_precision) and, with channels_last = 1, NHWC activations for cf_model_forward.
+ * BF16 converts the weights, which cannot be undone: a model so set is for inference only (cf_model_save and
+ * cf_trainer_create refuse it), and asking it for FP32 again fails; load the file again instead. Only ChromoFarm's
+ * own network: a TorchScript model is refused. */
+CF_API cf_status cf_model_set_inference(cf_model* model, int32_t precision, int32_t channels_last);
 
 /* Inference (eval mode, no grad): out_probabilities gets n*num_classes softmax rows. */
 CF_API cf_status cf_model_forward(cf_model* model, const float* pixels, const float* features, int32_t n,

@@ -76,6 +76,10 @@ CF_API cf_status cf_model_get_metadata(const cf_model* model, char* buffer, size
   return cf::guard(__func__, [&] { cf::copy_text(cf::require(model, "model")->metadata, buffer, length, required); });
 }
 
+CF_API cf_status cf_model_set_inference(cf_model* model, int32_t precision, int32_t channels_last) {
+  return cf::guard(__func__, [&] { cf::set_inference(*cf::require(model, "model"), precision, channels_last != 0); });
+}
+
 CF_API cf_status cf_model_forward(cf_model* model, const float* pixels, const float* features, int32_t n,
                                   float* out_probabilities, size_t probabilities_length) {
   return cf::guard(__func__, [&] {

@@ -108,6 +108,7 @@ void load_archive(torch::serialize::InputArchive& archive, const char* path, tor
 
 void save_model(const cf_model& model, const char* path) {
   require_native_network(model, "saved (it is loaded from its own file)");
+  require_full_precision(model, "saved");
   torch::serialize::OutputArchive archive;
   model.net->save(archive);
   archive.write(kFormatKey, c10::IValue(kFormatVersion));
@@ -151,11 +152,37 @@ cf_model* load_model(const char* path, torch::Device device) {
 
 torch::Tensor pixels_tensor(const cf_model& model, const float* pixels, int64_t n) {
   const int64_t canvas = model.config.canvas;
-  return torch::from_blob(const_cast<float*>(pixels), {n, 1, canvas, canvas}, torch::kFloat32).to(model.device);
+  torch::Tensor tensor = torch::from_blob(const_cast<float*>(pixels), {n, 1, canvas, canvas}, torch::kFloat32)
+                             .to(model.device, model.compute_dtype);
+  return model.channels_last ? tensor.contiguous(torch::MemoryFormat::ChannelsLast) : tensor;
 }
 
 torch::Tensor features_tensor(const cf_model& model, const float* features, int64_t n) {
-  return torch::from_blob(const_cast<float*>(features), {n, CF_NUM_SIZE_FEATURES}, torch::kFloat32).to(model.device);
+  return torch::from_blob(const_cast<float*>(features), {n, CF_NUM_SIZE_FEATURES}, torch::kFloat32)
+      .to(model.device, model.compute_dtype);
+}
+
+void set_inference(cf_model& model, int32_t precision, bool channels_last) {
+  require_native_network(model, "set to another precision (it computes as it was exported)");
+  if (precision != CF_PRECISION_FP32 && precision != CF_PRECISION_BF16)
+    fail(CF_ERR_INVALID_ARGUMENT, "precision " + std::to_string(precision) + " is not a cf_precision");
+  const torch::Dtype dtype = precision == CF_PRECISION_BF16 ? torch::kBFloat16 : torch::kFloat32;
+  if (model.compute_dtype == torch::kBFloat16 && dtype == torch::kFloat32)
+    fail(CF_ERR_INVALID_ARGUMENT, "the model's weights were rounded to bf16; load it again for fp32");
+  torch::NoGradGuard no_grad;
+  model.net->to(dtype);
+  // Convolution weights in NHWC let oneDNN skip reordering them on every call; a Linear's 2-d weight has no layout.
+  const auto format = channels_last ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+  for (torch::Tensor& parameter : model.net->parameters())
+    if (parameter.dim() == 4) parameter.set_data(parameter.contiguous(format));
+  model.compute_dtype = dtype;
+  model.channels_last = channels_last;
+}
+
+void require_full_precision(const cf_model& model, const char* what) {
+  if (model.compute_dtype != torch::kFloat32)
+    fail(CF_ERR_INVALID_ARGUMENT, std::string("a model set to bf16 inference cannot be ") + what +
+                                      ": its weights were rounded; load the file again");
 }
 
 void classify(cf_model& model, const float* pixels, const float* features, int64_t n, float* out) {
@@ -178,7 +205,7 @@ void classify(cf_model& model, const float* pixels, const float* features, int64
     } else {
       torch::Tensor logits = model.net->forward(pixels_tensor(model, chunk_pixels, count),
                                                 features_tensor(model, chunk_features, count));
-      probabilities = torch::softmax(logits, 1);
+      probabilities = torch::softmax(logits.to(torch::kFloat32), 1);
     }
     probabilities = probabilities.to(torch::kCPU, torch::kFloat32).contiguous();
     std::memcpy(out + start * classes, probabilities.data_ptr<float>(),

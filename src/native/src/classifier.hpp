@@ -21,6 +21,9 @@ struct cf_model {
   std::string metadata;
   std::shared_ptr<torch::jit::Module> script;  // set for a TorchScript model (forward only)
   cf_script_options script_options{};
+  // Set by cf_model_set_inference: the dtype the network computes in, and NHWC activations.
+  torch::Dtype compute_dtype = torch::kFloat32;
+  bool channels_last = false;
 };
 
 namespace cf {
@@ -34,6 +37,13 @@ cf_model* load_torchscript(const char* path, const cf_script_options& options, t
 // Fails with CF_ERR_INVALID_ARGUMENT when the model is a TorchScript module; `what` names the refused operation.
 cf_model& require_native_network(cf_model& model, const char* what);
 const cf_model& require_native_network(const cf_model& model, const char* what);
+
+// cf_model_set_inference: precision is a cf_precision.
+void set_inference(cf_model& model, int32_t precision, bool channels_last);
+
+// Fails with CF_ERR_INVALID_ARGUMENT when the model computes in bf16 (its weights are rounded); `what` names the
+// refused operation.
+void require_full_precision(const cf_model& model, const char* what);
 
 // Logits (or probabilities, when the module already outputs them) of a TorchScript model.
 torch::Tensor script_forward(cf_model& model, const float* pixels, const float* features, int64_t n);

@@ -33,6 +33,7 @@ cf_trainer* create_trainer(cf_model& model, const cf_trainer_options& options) {
   if (!std::isfinite(options.label_smoothing) || options.label_smoothing < 0.0f || options.label_smoothing >= 1.0f)
     fail(CF_ERR_INVALID_ARGUMENT, "label_smoothing " + number_text(options.label_smoothing) + " is outside [0, 1)");
   require_native_network(model, "trained");
+  require_full_precision(model, "trained");
   auto optimizer = std::make_unique<torch::optim::AdamW>(
       model.net->parameters(),
       torch::optim::AdamWOptions(options.learning_rate).weight_decay(options.weight_decay));
