@@ -48,9 +48,9 @@ extern "C" {
 
 CF_API cf_status cf_crop_measure_image(const cf_image* crop, cf_crop_measure* out) {
   return cf::guard(__func__, [&] {
-    const cv::Mat& pixels = cf::pixels_of(crop, "crop");
+    cf::pixels_of(crop, "crop");
     cf::require(out, "out");
-    cf::CropForeground foreground = cf::crop_foreground(pixels);
+    const cf::CropForeground& foreground = crop->foreground();
     out->length = foreground.length;
     out->area = foreground.area;
     out->light_on_dark = foreground.light_on_dark ? 1 : 0;
@@ -91,7 +91,7 @@ CF_API cf_status cf_preprocess(const cf_image* const* crops, const float* refere
     cv::parallel_for_(cv::Range(0, n), [&](const cv::Range& range) {
       for (int i = range.start; i < range.end; ++i) {
         try {
-          cf::preprocess_crop(crops[i]->pixels, reference_length[i], reference_area[i], settings,
+          cf::preprocess_crop(crops[i]->foreground(), reference_length[i], reference_area[i], settings,
                               draws[static_cast<size_t>(i)], out_pixels + static_cast<size_t>(i) * plane,
                               out_features + static_cast<size_t>(i) * CF_NUM_SIZE_FEATURES);
         } catch (...) {

@@ -54,8 +54,13 @@ cv::Mat chromosome_components(const cv::Mat& binary) {
 }  // namespace
 
 float long_side(const cv::Mat& mask) {
+  // The hull of the mask's pixels is the hull of its outer outlines, a tenth as many points: minAreaRect's hull of
+  // every pixel was half of measuring a crop. On the 22,537 Pki-3 crops one length moved, by 0.49 px (a tie
+  // between two rectangles of equal area).
+  std::vector<std::vector<cv::Point>> outlines;
+  cv::findContours(mask, outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   std::vector<cv::Point> points;
-  cv::findNonZero(mask, points);
+  for (const auto& outline : outlines) points.insert(points.end(), outline.begin(), outline.end());
   if (points.empty()) return 0.0f;
   cv::RotatedRect rect = cv::minAreaRect(points);
   // minAreaRect spans pixel centres; each end pixel adds half a pixel.

@@ -50,14 +50,13 @@ std::vector<Augmentation> draw_augmentations(int count, const PreprocessSettings
   return draws;
 }
 
-void preprocess_crop(const cv::Mat& crop, float reference_length, float reference_area,
+void preprocess_crop(const CropForeground& foreground, float reference_length, float reference_area,
                      const PreprocessSettings& settings, const Augmentation& augmentation, float* pixels,
                      float* features) {
   const int canvas = settings.canvas;
   cv::Mat out(canvas, canvas, CV_32FC1, pixels);
   out.setTo(0.0f);
 
-  CropForeground foreground = crop_foreground(crop);
   features[0] = static_cast<float>(foreground.length / reference_length * augmentation.scale);
   features[1] = static_cast<float>(foreground.area / reference_area * augmentation.scale * augmentation.scale);
 

@@ -7,6 +7,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "crop.hpp"
+
 namespace cf {
 
 struct PreprocessSettings {
@@ -31,8 +33,9 @@ struct Augmentation {
 // One draw sequence per call: crop i gets the i-th set of draws from a generator seeded once.
 std::vector<Augmentation> draw_augmentations(int count, const PreprocessSettings& settings);
 
-// Writes canvas*canvas floats to pixels and the size features to features[0..1].
-void preprocess_crop(const cv::Mat& crop, float reference_length, float reference_area,
+// Writes canvas*canvas floats to pixels and the size features to features[0..1], from the crop's foreground
+// (cf_image::foreground).
+void preprocess_crop(const CropForeground& foreground, float reference_length, float reference_area,
                      const PreprocessSettings& settings, const Augmentation& augmentation, float* pixels,
                      float* features);
 
