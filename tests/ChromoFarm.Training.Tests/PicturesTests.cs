@@ -36,6 +36,22 @@ public sealed class PicturesTests
         Assert.True(bars < none - 5, $"mean grey {bars:0.0} with bars, {none:0.0} without");
     }
 
+    [Fact]
+    public void A_throughput_chart_grows_a_row_per_series_and_longer_bars_darken_it()
+    {
+        ThroughputSeries Row(string label, double rate) => new(label, "forward only", [rate * 0.95, rate, rate * 1.05]);
+        var (width, shortHeight, shortBars) = Decode(ThroughputChart.Render([Row("a", 100), Row("b", 10)], "Throughput", "chromosomes/s"));
+        var (_, tallHeight, _) = Decode(ThroughputChart.Render([Row("a", 100), Row("b", 10), Row("c", 50)], "Throughput", "chromosomes/s"));
+        var (_, _, longBars) = Decode(ThroughputChart.Render([Row("a", 100), Row("b", 95)], "Throughput", "chromosomes/s"));
+
+        Assert.Equal(900, width);
+        Assert.Equal(34, tallHeight - shortHeight);
+        Assert.True(longBars < shortBars - 2, $"mean grey {longBars:0.0} with two long bars, {shortBars:0.0} with one");
+        Assert.Equal(15, new ThroughputSeries("x", "g", [30, 10, 20, 1]).Median, 5);
+        Assert.Equal(20, new ThroughputSeries("x", "g", [30, 20, 1]).Median, 5);
+        Assert.Throws<ArgumentException>(() => ThroughputChart.Render([new ThroughputSeries("x", "g", [])], "t", "u"));
+    }
+
     private static (int Width, int Height, double MeanGrey) Decode(byte[] png)
     {
         var path = Path.Combine(Path.GetTempPath(), $"cf-picture-{Guid.NewGuid():N}.png");
