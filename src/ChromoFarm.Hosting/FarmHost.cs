@@ -124,6 +124,7 @@ public static partial class FarmHost
             case FarmRole.Ingest:
             case FarmRole.Api:
                 builder.Services.AddSingleton(sp => new StoredObjectIndex(sp.GetRequiredService<IObjectStore>()));
+                builder.Services.AddHostedService<StoredObjectIndexWarmup>();
                 builder.Services.AddScoped<CellSubmissionService>();
                 builder.Services.AddRequestLimits(settings.Http);
                 if (settings.Privacy?.Pseudonyms() is { } pseudonyms)

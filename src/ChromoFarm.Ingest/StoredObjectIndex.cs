@@ -19,6 +19,32 @@ public sealed class StoredObjectIndex(IObjectStore store, int capacity = 500_000
 
     public IObjectStore Store => store;
 
+    /// <summary>Keys remembered so far.</summary>
+    public int Known => known.Count;
+
+    /// <summary>
+    /// Learns the keys the store already holds from its listing (a thousand keys per request on S3), up to the
+    /// capacity, so that re-ingesting stored images asks the store nothing per image.
+    /// </summary>
+    /// <returns>The keys learned.</returns>
+    public async Task<int> WarmAsync(CancellationToken cancellationToken = default)
+    {
+        var learned = 0;
+        await foreach (var key in store.ListKeysAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Past the capacity Remember would start afresh and forget what it just learned: stop instead.
+            if (known.Count >= capacity)
+            {
+                break;
+            }
+
+            Remember(key);
+            learned++;
+        }
+
+        return learned;
+    }
+
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
     {
         if (known.ContainsKey(Packed(key)))

@@ -6,14 +6,12 @@ namespace ChromoFarm.Storage.Tests;
 /// <summary>The S3 object store against a real S3-compatible server on 127.0.0.1 (scripts/services.sh).</summary>
 public sealed class S3ObjectStoreTests : IDisposable
 {
-    // A fresh bucket per test class instance: the store must create it, and tests do not see each other's objects.
-    private readonly S3ObjectStore store = new(new S3StoreOptions
-    {
-        ServiceUrl = LocalServices.S3Url,
-        Bucket = $"cf-test-{Guid.NewGuid():N}"[..30],
-        AccessKey = "S3RVER",
-        SecretKey = "S3RVER",
-    });
+    // A fresh bucket per test (xunit makes an instance per test): the store must create it, and tests do not see
+    // each other's objects.
+    private readonly string bucket = $"cf-test-{Guid.NewGuid():N}"[..30];
+    private readonly S3ObjectStore store;
+
+    public S3ObjectStoreTests() => store = Store(bucket, prefix: new S3StoreOptions().Prefix);
 
     [SkippableFact]
     public async Task An_object_is_stored_under_its_sha256_and_read_back()
@@ -103,6 +101,30 @@ public sealed class S3ObjectStoreTests : IDisposable
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task The_listing_gives_every_stored_key_and_nothing_stored_under_another_prefix()
+    {
+        RequireServer();
+        var keys = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            keys.Add((await store.PutAsync(new MemoryStream(RandomBytes(100 + i, seed: 10 + i)))).Key);
+        }
+
+        using var other = Store(bucket, prefix: "other/");
+        var foreign = (await other.PutAsync(new MemoryStream(RandomBytes(50, seed: 99)))).Key;
+        store.ListPageSize = 2; // three pages: the marker is followed
+
+        var listed = new List<string>();
+        await foreach (var key in store.ListKeysAsync())
+        {
+            listed.Add(key);
+        }
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(foreign, listed);
+    }
+
     [Fact]
     public void A_missing_service_url_is_refused_naming_the_setting()
     {
@@ -111,6 +133,15 @@ public sealed class S3ObjectStoreTests : IDisposable
     }
 
     public void Dispose() => store.Dispose();
+
+    private static S3ObjectStore Store(string bucket, string prefix) => new(new S3StoreOptions
+    {
+        ServiceUrl = LocalServices.S3Url,
+        Bucket = bucket,
+        Prefix = prefix,
+        AccessKey = "S3RVER",
+        SecretKey = "S3RVER",
+    });
 
     private static void RequireServer()
     {

@@ -13,4 +13,7 @@ public interface IObjectStore
     Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default);
 
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every key the store holds, in no particular order: a thousand keys per request to S3, not one each.</summary>
+    IAsyncEnumerable<string> ListKeysAsync(CancellationToken cancellationToken = default);
 }

@@ -51,6 +51,22 @@ public sealed class LocalFolderObjectStore : IObjectStore
         }
     }
 
+    public async IAsyncEnumerable<string> ListKeysAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Objects live at ab/cd/KEY; temporary files (.incoming-…) sit at the root and are not keys.
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = Path.GetFileName(path);
+            if (ContentKey.IsKey(name) && path == PathOf(name))
+            {
+                yield return name;
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
     public async Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
