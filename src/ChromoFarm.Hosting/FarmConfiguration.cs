@@ -148,10 +148,10 @@ public sealed class FarmConfiguration
             throw new FarmConfigurationException($"{Coordinator.QueuedCellSweepOptions.Section}:{sweep} (environment: CHROMOFARM_COORDINATOR__…)");
         }
 
-        if (Worker is { } worker && (worker.CellsPerBatch < 1 || worker.ForwardBatchSize < 1 || worker.BatchTimeLimit <= TimeSpan.Zero))
+        if (Worker is { } worker && (worker.CellsPerBatch < 1 || worker.ForwardBatchSize < 1 || worker.BatchesInFlight < 1 || worker.BatchTimeLimit <= TimeSpan.Zero))
         {
             throw new FarmConfigurationException(
-                $"{FarmConfigurationException.Setting(WorkerOptions.Section, nameof(WorkerOptions.CellsPerBatch))}, {nameof(WorkerOptions.ForwardBatchSize)} and {nameof(WorkerOptions.BatchTimeLimit)} must be positive");
+                $"{FarmConfigurationException.Setting(WorkerOptions.Section, nameof(WorkerOptions.CellsPerBatch))}, {nameof(WorkerOptions.ForwardBatchSize)}, {nameof(WorkerOptions.BatchesInFlight)} and {nameof(WorkerOptions.BatchTimeLimit)} must be positive");
         }
     }
 

@@ -20,12 +20,12 @@ public sealed class AnalyzeCellBatchConsumerDefinition : ConsumerDefinition<Anal
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(consumerConfigurator);
 
-        // Two batches in hand: the next fills while one runs. No more, so that a scaled-out worker finds work and a
-        // killed worker returns little.
-        endpointConfigurator.PrefetchCount = options.CellsPerBatch * 2;
+        // The batches in flight and one more filling. No more, so that a scaled-out worker finds work and a killed
+        // worker returns little.
+        endpointConfigurator.PrefetchCount = options.CellsPerBatch * (options.BatchesInFlight + 1);
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(options.CellsPerBatch)
             .SetTimeLimit(options.BatchTimeLimit)
-            .SetConcurrencyLimit(1));
+            .SetConcurrencyLimit(options.BatchesInFlight));
     }
 }

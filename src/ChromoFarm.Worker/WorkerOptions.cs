@@ -23,6 +23,12 @@ public sealed class WorkerOptions
     /// <summary>Cells collected into one batch (their chromosomes share forward passes).</summary>
     public int CellsPerBatch { get; set; } = 8;
 
+    /// <summary>
+    /// Batches a worker works on at once: while one is in the forward pass (one at a time: the model and its buffers
+    /// are shared), the next is fetched and decoded. 1 runs them strictly in turn.
+    /// </summary>
+    public int BatchesInFlight { get; set; } = 2;
+
     /// <summary>How long to wait for a batch to fill before running a partial one.</summary>
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(200);
 

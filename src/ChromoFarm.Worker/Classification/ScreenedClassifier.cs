@@ -18,10 +18,15 @@ public sealed record ScreenedCell(float[][]? Probabilities, ChromosomeModel? Mod
 /// With several models of fitting stains (Q-band and DAPI for a fluorescent cell), every one classifies the cell
 /// and the one with the best karyotype fit is kept: the models' fit decides what the image cannot.
 /// </summary>
-/// <remarks>Not thread-safe, like <see cref="BatchClassifier"/>.</remarks>
+/// <remarks>
+/// Thread-safe: calls are served one at a time (its <see cref="BatchClassifier"/>s share their buffers), so a worker
+/// can fetch and decode one batch while another is classified.
+/// </remarks>
 public sealed class ScreenedClassifier
 {
     private static readonly ChromosomeAssigner Assigner = new();
+
+    private readonly Lock gate = new();
 
     private readonly IReadOnlyList<BatchClassifier> classifiers;
     private readonly ScreeningOptions options;
@@ -39,6 +44,14 @@ public sealed class ScreenedClassifier
     public ScreenedCell[] Classify(IReadOnlyList<PreparedCell> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
+        lock (gate)
+        {
+            return ClassifyInTurn(cells);
+        }
+    }
+
+    private ScreenedCell[] ClassifyInTurn(IReadOnlyList<PreparedCell> cells)
+    {
         var candidates = cells.Select(Candidates).ToArray();
         var outputs = new float[classifiers.Count][][][];
         for (var m = 0; m < classifiers.Count; m++)
