@@ -12,6 +12,7 @@
 #   farm-scaling.jsonl   the JSON lines
 #   embedded/ embedded.log                      the embedded run's results and output
 #   workers-N.json, workers-N.log, workers-N/   farm.sh's JSON, its stderr, and its logs and spans (artifacts/farm)
+#   workers-N-stages.md                         the spans' per-stage breakdown (bench/span_breakdown.py)
 #
 # The seconds are not taken alike, and the table says so: embedded is the wall clock of the whole `chromofarm run`
 # process (start, model load, ingest, analysis, report); distributed is farm.sh's, from the start of ingest until the
@@ -180,6 +181,8 @@ try:
 except (OSError, ValueError, KeyError):
     print("{}")' "$out/workers-$workers/ingest-client.json")
   emit "distributed, $workers worker$([ "$workers" -eq 1 ] || echo s)" "$counts" "$chromosomes" "$extra"
+  python3 bench/span_breakdown.py "$out/workers-$workers/spans" >"$out/workers-$workers-stages.md" ||
+    echo "bench: no span breakdown for --workers $workers (see $out/workers-$workers/spans)" >&2
 done
 
 # ---- the table ----

@@ -57,7 +57,7 @@ public sealed class AnalyzeCellBatchConsumer(IObjectStore store, CellPreparation
 
             Activity.Current = batchSpan;
             var classifyStart = DateTime.UtcNow;
-            var screened = classifier.Classify(prepared.Select(p => p.Chromosomes).ToArray()).ToList();
+            var screened = classifier.Classify(prepared.Select(p => p.Chromosomes).ToArray(), () => classifyStart = DateTime.UtcNow).ToList();
             var classifyEnd = DateTime.UtcNow;
             // A cell the models cannot answer (wrong stain, out of distribution) fails with the reason, as a bad image does.
             for (var i = prepared.Count - 1; i >= 0; i--)

@@ -41,11 +41,14 @@ public sealed class ScreenedClassifier
 
     public IReadOnlyList<ChromosomeModel> Models => classifiers.Select(c => c.Model).ToArray();
 
-    public ScreenedCell[] Classify(IReadOnlyList<PreparedCell> cells)
+    /// <param name="started">Called once this call's turn has come (after any other call in progress), so that a
+    /// span can time the classification and not the wait.</param>
+    public ScreenedCell[] Classify(IReadOnlyList<PreparedCell> cells, Action? started = null)
     {
         ArgumentNullException.ThrowIfNull(cells);
         lock (gate)
         {
+            started?.Invoke();
             return ClassifyInTurn(cells);
         }
     }
