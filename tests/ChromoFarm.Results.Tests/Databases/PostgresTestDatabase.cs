@@ -36,7 +36,20 @@ public sealed class PostgresTestDatabase : TestDatabase
         if (created)
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            // FORCE may not end an autovacuum worker busy in the new database on a loaded host ("42501: must be a
+            // member of the role whose process is being terminated"): it finishes within moments, so try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                    return;
+                }
+                catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 
