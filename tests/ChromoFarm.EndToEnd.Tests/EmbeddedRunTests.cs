@@ -34,6 +34,26 @@ public sealed class EmbeddedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_in_bf16_scores_as_fp32_within_a_chromosome_and_profiles_its_stages()
+    {
+        var (manifest, _, crops) = WritePki3Manifest(cellCount: 4);
+
+        var full = await Cli.RunAsync("evaluate", "--data", manifest, "--json");
+        var half = await Cli.RunAsync("evaluate", "--data", manifest, "--json", "--precision", "bf16", "--prefetch", "0");
+
+        Assert.True(full.ExitCode == 0, full.Error);
+        Assert.True(half.ExitCode == 0, half.Error);
+        using var fullJson = System.Text.Json.JsonDocument.Parse(full.Output);
+        using var halfJson = System.Text.Json.JsonDocument.Parse(half.Output);
+        var (a, b) = (fullJson.RootElement, halfJson.RootElement);
+        Assert.Equal(crops, b.GetProperty("chromosomes").GetInt32());
+        Assert.Equal(a.GetProperty("accuracy_assigned").GetDouble(), b.GetProperty("accuracy_assigned").GetDouble(), 1.0 / crops + 1e-9);
+        Assert.Equal(0, b.GetProperty("prefetch_chunks").GetInt32());
+        Assert.Equal(2, a.GetProperty("prefetch_chunks").GetInt32());
+        Assert.True(b.GetProperty("stage_seconds").GetProperty("forward").GetDouble() > 0, half.Output);
+    }
+
+    [Fact]
     public async Task Evaluate_calls_the_aneuploid_val_cells_that_the_naive_redistribution_hides()
     {
         // Cells whose labels are not 46,XX or 46,XY: Pki-3 val holds trisomies 21 and 13, 47,XXX and lost chromosomes.

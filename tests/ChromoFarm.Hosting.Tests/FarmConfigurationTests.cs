@@ -80,6 +80,18 @@ public sealed class FarmConfigurationTests
     }
 
     [Fact]
+    public void A_worker_takes_its_precision_and_batches_in_flight_and_refuses_none_in_flight()
+    {
+        var defaults = FarmConfiguration.Load(FarmRole.Worker, null, With()).Worker!;
+        var set = FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Precision", "bf16"), ("Worker:BatchesInFlight", "3"))).Worker!;
+
+        Assert.Equal((InferencePrecision.Fp32, 2), (defaults.Precision, defaults.BatchesInFlight));
+        Assert.Equal((InferencePrecision.Bf16, 3), (set.Precision, set.BatchesInFlight));
+        var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:BatchesInFlight", "0"))));
+        Assert.Contains("BatchesInFlight", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_segmenter_is_refused_at_start_naming_the_setting()
     {
         var error = Assert.Throws<FarmConfigurationException>(() => FarmConfiguration.Load(FarmRole.Worker, null, With(("Worker:Segmenter", "unet"))));
