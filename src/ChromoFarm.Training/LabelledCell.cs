@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using ChromoFarm.Contracts;
 using ChromoFarm.Datasets;
 using ChromoFarm.Domain;
@@ -33,17 +34,36 @@ public sealed class LabelledCell(ManifestCell source, PreparedCell prepared) : I
     }
 
     /// <summary>Loads cells in parallel, in manifest order.</summary>
-    public static IReadOnlyList<LabelledCell> LoadAll(IReadOnlyList<ManifestCell> cells, CellPreparation preparation, Action<int>? progress = null)
+    /// <exception cref="Native.NativeException">A crop cannot be decoded (the first failed cell's own exception, naming
+    /// the file); the cells already loaded are disposed.</exception>
+    public static IReadOnlyList<LabelledCell> LoadAll(IReadOnlyList<ManifestCell> cells, CellPreparation preparation, Action<int>? progress = null, StageClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var loaded = new LabelledCell[cells.Count];
+        var loaded = new LabelledCell?[cells.Count];
         var done = 0;
-        Parallel.For(0, cells.Count, i =>
+        try
         {
-            loaded[i] = Load(cells[i], preparation);
-            progress?.Invoke(Interlocked.Increment(ref done));
-        });
-        return loaded;
+            Parallel.For(0, cells.Count, i =>
+            {
+                loaded[i] = Load(cells[i], preparation, clock);
+                progress?.Invoke(Interlocked.Increment(ref done));
+            });
+            return loaded!;
+        }
+        catch (Exception error)
+        {
+            foreach (var cell in loaded)
+            {
+                cell?.Dispose();
+            }
+
+            if (error is AggregateException { InnerExceptions.Count: > 0 } parallel)
+            {
+                ExceptionDispatchInfo.Throw(parallel.InnerExceptions[0]);
+            }
+
+            throw;
+        }
     }
 
     public void Dispose() => Prepared.Dispose();

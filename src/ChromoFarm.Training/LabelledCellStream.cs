@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using ChromoFarm.Datasets;
 using ChromoFarm.Worker.Classification;
 
@@ -45,31 +44,6 @@ internal static class LabelledCellStream
         }
     }
 
-    private static LabelledCell[] LoadInParallel(IReadOnlyList<ManifestCell> cells, int start, int count, CellPreparation preparation, StageClock? clock)
-    {
-        var loaded = new LabelledCell?[count];
-        try
-        {
-            Parallel.For(0, count, i => loaded[i] = LabelledCell.Load(cells[start + i], preparation, clock));
-            return loaded!;
-        }
-        catch (Exception error)
-        {
-            foreach (var cell in loaded)
-            {
-                cell?.Dispose();
-            }
-
-            // The first failed cell's own exception (it names the crop), as a load in turn would throw it.
-            if (error is AggregateException { InnerExceptions.Count: > 0 } parallel)
-            {
-                ExceptionDispatchInfo.Throw(parallel.InnerExceptions[0]);
-            }
-
-            throw;
-        }
-    }
-
     private static IEnumerable<LabelledCell[]> Prefetched(IReadOnlyList<ManifestCell> cells, (int Start, int Count)[] ranges, CellPreparation preparation, int prefetch, StageClock? clock)
     {
         using var queue = new BlockingCollection<LabelledCell[]>(prefetch);
@@ -80,7 +54,7 @@ internal static class LabelledCellStream
             {
                 foreach (var (start, count) in ranges)
                 {
-                    var chunk = LoadInParallel(cells, start, count, preparation, clock);
+                    var chunk = LabelledCell.LoadAll(cells.Skip(start).Take(count).ToArray(), preparation, clock: clock).ToArray();
                     try
                     {
                         queue.Add(chunk, stop.Token);
