@@ -22,10 +22,11 @@ public sealed partial class StoredObjectIndexWarmup(StoredObjectIndex index, ILo
         {
             // Shutting down.
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
-            // Whatever the store's SDK throws (refused, unreachable, no permission to list): the warm-up is an
-            // optimisation, and a BackgroundService that throws would stop the whole ingest role.
+            // Whatever the listing throws (refused, unreachable, no permission to list, an HTTP timeout, which is a
+            // cancellation too): the warm-up is an optimisation, and a BackgroundService that throws would stop the
+            // whole ingest role.
             ListingFailed(error.Message);
         }
     }
