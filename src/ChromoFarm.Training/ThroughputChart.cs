@@ -50,7 +50,6 @@ public static class ThroughputChart
                 Size = 0.7,
                 FillColor = colour,
                 LineWidth = 0,
-                Label = row.Median.ToString("#,0", CultureInfo.InvariantCulture),
             });
             bar.Horizontal = true;
             if (row.Runs.Count > 1)
@@ -60,6 +59,12 @@ public static class ThroughputChart
                 range.LineColor = Colors.Black;
                 range.LineWidth = 2;
             }
+
+            // The median in words, right of both the bar and its range, so the line never crosses it.
+            var label = plot.Add.Text(row.Median.ToString("#,0", CultureInfo.InvariantCulture), Math.Max(row.Median, row.Runs.Max()), positions[i]);
+            label.LabelAlignment = Alignment.MiddleLeft;
+            label.OffsetX = 6;
+            label.LabelFontSize = 13;
         }
 
         foreach (var group in groups)
