@@ -4,25 +4,29 @@
 # Pki-3's train patients are split by the SHA-1 of the patient id: a first byte below 46 (18%)
 # makes the patient `dev`, the rest `fit`. Run it with several seeds for the spread (docs/model.md).
 #
-#   bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR]
+#   bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR] [--threads N] [--cli PATH]
 #
-# About 75 minutes per seed on 2 CPU cores.
+# About 75 minutes per seed on 2 CPU cores. --cli runs a copy of the binary, so that a rebuild of
+# artifacts/bin during a long run does not change what it runs.
 set -euo pipefail
 
 data=../shared/data
 seed=3
 epochs=30
 out=artifacts/bench/patient-disjoint
+threads=$(nproc)
+cli=artifacts/bin/chromofarm
 while [ $# -gt 0 ]; do
   case $1 in
     --data) data=${2:?--data needs a DIR}; shift 2 ;;
     --seed) seed=${2:?--seed needs N}; shift 2 ;;
     --epochs) epochs=${2:?--epochs needs N}; shift 2 ;;
     --out) out=${2:?--out needs a DIR}; shift 2 ;;
-    *) echo "usage: bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR]" >&2; exit 2 ;;
+    --threads) threads=${2:?--threads needs N}; shift 2 ;;
+    --cli) cli=${2:?--cli needs a PATH}; shift 2 ;;
+    *) echo "usage: bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR] [--threads N] [--cli PATH]" >&2; exit 2 ;;
   esac
 done
-cli=artifacts/bin/chromofarm
 [ -x "$cli" ] || { echo "bench/patient-disjoint.sh: $cli is missing; run make build first" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "bench/patient-disjoint.sh: python3 is required (it writes the split)" >&2; exit 2; }
 source_manifest=$data/pki3/manifest.csv
@@ -51,5 +55,5 @@ print(f"split: {len(patients['fit'])} patients fit, {len(patients['dev'])} dev",
 PY
 
 model=$out/seed$seed.cfm
-"$cli" train --data "$manifest" --out "$model" --train-split fit --val-split dev --seed "$seed" --epochs "$epochs" --threads "$(nproc)"
+"$cli" train --data "$manifest" --out "$model" --train-split fit --val-split dev --seed "$seed" --epochs "$epochs" --threads "$threads"
 "$cli" evaluate --model "$model" --data "$manifest" --split val --json | tee "$out/seed$seed-val.json"

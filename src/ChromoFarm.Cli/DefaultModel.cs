@@ -1,3 +1,5 @@
+using ChromoFarm.Worker.Classification;
+
 namespace ChromoFarm.Cli;
 
 /// <summary>Where `--model` and `--segmenter-model` point when they are not given: the models shipped beside the binary.</summary>
@@ -8,7 +10,14 @@ internal static class DefaultModel
     /// <summary>The learned segmenter's network.</summary>
     public static string SegmenterPath => Shipped("CHROMOFARM_SEGMENTER_MODEL", "segmenter.cfs");
 
-    public static string Resolve(FileInfo? option) => Existing(option?.FullName ?? Path, "--model");
+    /// <summary>The model file, or for an ensemble ("a.cfm,b.cfm") each of its files, made absolute and checked.</summary>
+    public static string Resolve(FileInfo? option) => Resolve(option?.ToString());
+
+    /// <inheritdoc cref="Resolve(FileInfo?)"/>
+    public static string Resolve(string? option) =>
+        option is null
+            ? Existing(Path, "--model")
+            : string.Join(ModelPaths.Separator, ModelPaths.Split(option).Select(f => Existing(System.IO.Path.GetFullPath(f), "--model")));
 
     public static string ResolveSegmenter(FileInfo? option) => Existing(option?.FullName ?? SegmenterPath, "--segmenter-model");
 

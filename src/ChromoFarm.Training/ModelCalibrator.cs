@@ -19,6 +19,11 @@ public static class ModelCalibrator
     {
         ArgumentNullException.ThrowIfNull(cells);
         using var model = ChromosomeModel.Load(modelPath, device);
+        if (model.IsEnsemble)
+        {
+            throw new ModelFileException($"{modelPath}: an ensemble's members are calibrated one by one, each on its own file");
+        }
+
         if (model.Classifier.IsTorchScript)
         {
             throw new ModelFileException($"{modelPath}: a TorchScript model's file is not rewritten; calibrate it in Python before export");

@@ -54,6 +54,33 @@ public sealed class EmbeddedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_with_an_ensemble_of_two_files_stores_both_versions_and_calibrate_refuses_it()
+    {
+        var (manifest, cells, _) = WritePki3Manifest(cellCount: 2);
+        var shipped = Path.Combine(AppContext.BaseDirectory, "models");
+        File.Copy(Path.Combine(shipped, "default.cfm"), Path.Combine(folder, "gband.cfm"));
+        File.Copy(Path.Combine(shipped, "qband-bioimlab.cfm"), Path.Combine(folder, "second.cfm"));
+        var relabel = await Cli.RunAsync("models", "set-stain", Path.Combine(folder, "second.cfm"), "--stain", "G-band");
+        var output = Path.Combine(folder, "out");
+
+        // Relative members, as an operator types them in the folder that holds them.
+        var start = Cli.StartInfo("run", manifest, "--out", output, "--model", "gband.cfm,second.cfm");
+        start.WorkingDirectory = folder;
+        var run = await Cli.RunAsync(start);
+        var calibrate = await Cli.RunAsync("calibrate", "--model", $"{Path.Combine(folder, "gband.cfm")},{Path.Combine(folder, "second.cfm")}", "--data", manifest);
+
+        Assert.True(relabel.ExitCode == 0, relabel.Error);
+        Assert.True(run.ExitCode == 0, run.Error);
+        await using var db = Open(output);
+        var versions = await db.CellResults.Select(r => r.ModelVersion).Distinct().ToListAsync();
+        var version = Assert.Single(versions);
+        Assert.Equal(2, version.Split('+').Length);
+        Assert.Equal(cells, await db.CellResults.CountAsync());
+        Assert.Equal(2, calibrate.ExitCode);
+        Assert.Contains("an ensemble", calibrate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_calls_the_aneuploid_val_cells_that_the_naive_redistribution_hides()
     {
         // Cells whose labels are not 46,XX or 46,XY: Pki-3 val holds trisomies 21 and 13, 47,XXX and lost chromosomes.

@@ -8,13 +8,13 @@ internal static class CommonOptions
 {
     public static Option<FileInfo> Model() => new("--model")
     {
-        Description = "Model file: a ChromoFarm .cfm, or a TorchScript file with its JSON sidecar (model.pt + model.json); default: the shipped model, or $CHROMOFARM_MODEL",
+        Description = "Model file: a ChromoFarm .cfm, or a TorchScript file with its JSON sidecar (model.pt + model.json), or A.cfm,B.cfm for an ensemble that averages their probabilities; default: the shipped model, or $CHROMOFARM_MODEL",
     };
 
     /// <summary>`--model FILE|auto` for the commands that run the farm: auto sends each image to the shipped model of its stain.</summary>
     public static Option<string?> ModelOrAuto() => new("--model")
     {
-        Description = "Model file (.cfm, or model.pt with its JSON sidecar), or auto: every shipped model that records its stain, each image to the model of its stain; default: the shipped G-band model, or $CHROMOFARM_MODEL",
+        Description = "Model file (.cfm, or model.pt with its JSON sidecar), A.cfm,B.cfm for an ensemble, or auto: every shipped model that records its stain, each image to the model of its stain; default: the shipped G-band model, or $CHROMOFARM_MODEL",
     };
 
     public static Option<string> TestTimeAugmentation() => new("--tta")

@@ -78,6 +78,11 @@ internal static class ModelsCommand
     private static int SetStain(string path, Stain stain)
     {
         using var model = ChromosomeModel.Load(path, ComputeDevice.Cpu);
+        if (model.IsEnsemble)
+        {
+            throw new ModelFileException($"{path}: an ensemble is several files; set the stain of each member");
+        }
+
         if (model.Classifier.IsTorchScript)
         {
             throw new ModelFileException($"{path}: a TorchScript model's stain goes in its sidecar (\"stain\": \"{stain.Name()}\" in {TorchScriptSidecar.PathFor(path)})");

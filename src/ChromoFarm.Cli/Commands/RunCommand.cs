@@ -87,7 +87,7 @@ internal static class RunCommand
     internal static ModelSet LoadModels(string? model, ComputeDevice device, InferencePrecision precision) =>
         string.Equals(model, ModelSet.Auto, StringComparison.OrdinalIgnoreCase)
             ? ModelSet.Load(ModelSet.Auto, Path.GetDirectoryName(Path.GetFullPath(DefaultModel.Path))!, device, precision)
-            : ModelSet.Load(DefaultModel.Resolve(model is null ? null : new FileInfo(model)), string.Empty, device, precision);
+            : ModelSet.Load(DefaultModel.Resolve(model), string.Empty, device, precision);
 
     private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? network,
         bool brightfieldClassical, CopyNumberPriors priors, CancellationToken cancellationToken)

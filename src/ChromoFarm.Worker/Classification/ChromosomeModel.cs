@@ -1,21 +1,28 @@
 using ChromoFarm.Domain;
 using ChromoFarm.Models;
 using ChromoFarm.Native;
+using ChromoFarm.Screening;
 
 namespace ChromoFarm.Worker.Classification;
 
 /// <summary>
 /// A classifier loaded from a model file together with its registry record and preprocessing:
-/// a ChromoFarm model (.cfm, metadata inside) or a TorchScript module with its JSON sidecar.
+/// a ChromoFarm model (.cfm, metadata inside) or a TorchScript module with its JSON sidecar; or an ensemble of such
+/// files that share their preprocessing, named as a comma-separated list (<see cref="ModelPaths"/>).
 /// </summary>
 public sealed class ChromosomeModel : IDisposable
 {
     // For each farm class, the output column holding it; null when the order is already 1..22, X, Y.
     private readonly int[]? columnOfClass;
+    private readonly ChromosomeClassifier? classifier;
 
-    private ChromosomeModel(ChromosomeClassifier classifier, ModelInfo info, int[]? columnOfClass = null)
+    // An ensemble's networks; empty for one network.
+    private readonly IReadOnlyList<ChromosomeModel> members;
+
+    private ChromosomeModel(ChromosomeClassifier? classifier, ModelInfo info, int[]? columnOfClass = null, IReadOnlyList<ChromosomeModel>? members = null)
     {
-        Classifier = classifier;
+        this.classifier = classifier;
+        this.members = members ?? [];
         Info = info;
         this.columnOfClass = columnOfClass is null || columnOfClass.SequenceEqual(Enumerable.Range(0, ChromosomeClass.Count)) ? null : columnOfClass;
         Preprocessor = new CropPreprocessor(new PreprocessOptions
@@ -27,7 +34,12 @@ public sealed class ChromosomeModel : IDisposable
         });
     }
 
-    public ChromosomeClassifier Classifier { get; }
+    /// <exception cref="InvalidOperationException">The model is an ensemble, which has one classifier per member.</exception>
+    public ChromosomeClassifier Classifier =>
+        classifier ?? throw new InvalidOperationException($"{Version} is an ensemble of {members.Count} networks, not one classifier");
+
+    /// <summary>The model averages the calibrated probabilities of several networks.</summary>
+    public bool IsEnsemble => members.Count > 0;
 
     public ModelInfo Info { get; }
 
@@ -39,9 +51,16 @@ public sealed class ChromosomeModel : IDisposable
     /// <summary>Loads a model for inference: on CPU, ChromoFarm's own network computes channels last (same numbers, faster).</summary>
     /// <param name="precision">bf16 is refused for a TorchScript model, which computes as it was exported.</param>
     /// <exception cref="ModelFileException">The file is missing, corrupt, or carries no ChromoFarm metadata (or no valid sidecar), or bf16 for a TorchScript model.</exception>
+    /// <param name="path">One model file, or a comma-separated list of files for an ensemble.</param>
     public static ChromosomeModel Load(string path, ComputeDevice device = ComputeDevice.Auto, InferencePrecision precision = InferencePrecision.Fp32)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var files = ModelPaths.Split(path);
+        return files.Count == 1 ? LoadOne(files[0], device, precision) : LoadEnsemble(files, device, precision);
+    }
+
+    private static ChromosomeModel LoadOne(string path, ComputeDevice device, InferencePrecision precision)
+    {
         if (TorchScriptSidecar.Exists(path))
         {
             return precision == InferencePrecision.Fp32
@@ -76,8 +95,14 @@ public sealed class ChromosomeModel : IDisposable
     }
 
     /// <summary>Class probabilities for the batch's crops, Count × 24, columns in the farm's order 1..22, X, Y.</summary>
+    /// <remarks>An ensemble returns the mean of its members' calibrated probabilities.</remarks>
     public float[] Predict(ClassifierBatch batch)
     {
+        if (IsEnsemble)
+        {
+            return PredictMean(batch);
+        }
+
         var probabilities = Classifier.Predict(batch);
         if (Info.Calibration is { } calibration)
         {
@@ -101,7 +126,75 @@ public sealed class ChromosomeModel : IDisposable
         return ordered;
     }
 
-    public void Dispose() => Classifier.Dispose();
+    public void Dispose()
+    {
+        classifier?.Dispose();
+        foreach (var member in members)
+        {
+            member.Dispose();
+        }
+    }
+
+    private float[] PredictMean(ClassifierBatch batch)
+    {
+        var sum = members[0].Predict(batch);
+        foreach (var member in members.Skip(1))
+        {
+            var next = member.Predict(batch);
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += next[i];
+            }
+        }
+
+        var scale = 1f / members.Count;
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] *= scale;
+        }
+
+        return sum;
+    }
+
+    // Members must draw their crops alike (one batch feeds them all) and agree on the stain the cell is screened for.
+    private static ChromosomeModel LoadEnsemble(IReadOnlyList<string> files, ComputeDevice device, InferencePrecision precision)
+    {
+        var loaded = new List<ChromosomeModel>(files.Count);
+        try
+        {
+            foreach (var file in files)
+            {
+                var member = LoadOne(file, device, precision);
+                loaded.Add(member);
+                var first = loaded[0].Info;
+                if (member.Info.Preprocessing != first.Preprocessing)
+                {
+                    throw new ModelFileException($"{file}: preprocessing {member.Info.Preprocessing} differs from {files[0]}'s {first.Preprocessing}; an ensemble's members share one input");
+                }
+
+                if (member.Info.TrainedStain != first.TrainedStain)
+                {
+                    throw new ModelFileException($"{file}: stain {member.Info.TrainedStain.Name()} differs from {files[0]}'s {first.TrainedStain.Name()}");
+                }
+            }
+
+            var head = loaded[0].Info;
+            var info = head with
+            {
+                Version = string.Join('+', loaded.Select(m => m.Version)),
+                Architecture = $"ensemble of {loaded.Count}: {string.Join(" + ", loaded.Select(m => m.Info.Architecture))}",
+                Training = null,
+                Metrics = new Dictionary<string, double>(),
+                Calibration = null,
+            };
+            return new ChromosomeModel(null, info, members: loaded);
+        }
+        catch
+        {
+            loaded.ForEach(m => m.Dispose());
+            throw;
+        }
+    }
 
     private static ChromosomeModel LoadTorchScript(string path, ComputeDevice device)
     {
