@@ -217,9 +217,21 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
         return final;
     }
 
+    /// <summary>
+    /// A new model's version. It names every result the model gives, so it must differ between runs started in the
+    /// same second (two seeds side by side): the seed and four random hex digits, drawn apart from the seeded
+    /// generator so that training stays reproducible, follow the start time.
+    /// </summary>
+    public static string NewVersion(TrainingOptions options, DateTimeOffset started)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Architecture}-b{options.BlocksPerStage}w{options.BaseWidth}-{started.UtcDateTime:yyyyMMdd'T'HHmmss}-s{options.Seed}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(4, lowercase: true)}");
+    }
+
     private ModelInfo NewModelInfo() => new(
         ModelInfo.CurrentFormatVersion,
-        string.Create(CultureInfo.InvariantCulture, $"{Architecture}-b{options.BlocksPerStage}w{options.BaseWidth}-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}"),
+        NewVersion(options, DateTimeOffset.UtcNow),
         $"{Architecture}(canvas={options.Canvas}, base_width={options.BaseWidth}, blocks_per_stage={options.BlocksPerStage}, size_features=2)",
         new PreprocessingInfo(options.Canvas, options.ReferenceLength, options.Orient),
         ChromosomeClass.All.Select(c => c.Label).ToArray(),
