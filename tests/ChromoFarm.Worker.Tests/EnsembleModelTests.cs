@@ -105,6 +105,34 @@ public sealed class EnsembleModelTests : IDisposable
         Assert.False(model.IsEnsemble);
     }
 
+    [Fact]
+    public void Auto_makes_one_ensemble_of_the_models_of_one_stain_and_keeps_the_others_alone()
+    {
+        var shipped = Directory.CreateDirectory(Path.Combine(folder, "shipped")).FullName;
+        File.Copy(GBand, Path.Combine(shipped, "default.cfm"));
+        File.Copy(relabelled, Path.Combine(shipped, "gband-second.cfm"));
+        File.Copy(Path.Combine(Models, "dapi-mfish.cfm"), Path.Combine(shipped, "dapi-mfish.cfm"));
+
+        using var set = ModelSet.Load(ModelSet.Auto, shipped, ComputeDevice.Cpu);
+
+        Assert.Equal(2, set.Models.Count);
+        var gband = Assert.Single(set.Models, m => m.Info.TrainedStain == Screening.Stain.GBand);
+        var dapi = Assert.Single(set.Models, m => m.Info.TrainedStain == Screening.Stain.Dapi);
+        Assert.True(gband.IsEnsemble);
+        Assert.Equal(2, gband.Version.Split('+').Length);
+        Assert.False(dapi.IsEnsemble);
+    }
+
+    [Fact]
+    public void Combine_refuses_a_single_member()
+    {
+        using var one = ChromosomeModel.Load(GBand, ComputeDevice.Cpu);
+
+        var error = Assert.Throws<ModelFileException>(() => ChromosomeModel.Combine([one]));
+
+        Assert.Contains("two or more", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         foreach (var cell in cells)

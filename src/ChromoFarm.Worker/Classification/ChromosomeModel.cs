@@ -156,7 +156,6 @@ public sealed class ChromosomeModel : IDisposable
         return sum;
     }
 
-    // Members must draw their crops alike (one batch feeds them all) and agree on the stain the cell is screened for.
     private static ChromosomeModel LoadEnsemble(IReadOnlyList<string> files, ComputeDevice device, InferencePrecision precision)
     {
         var loaded = new List<ChromosomeModel>(files.Count);
@@ -164,36 +163,57 @@ public sealed class ChromosomeModel : IDisposable
         {
             foreach (var file in files)
             {
-                var member = LoadOne(file, device, precision);
-                loaded.Add(member);
-                var first = loaded[0].Info;
-                if (member.Info.Preprocessing != first.Preprocessing)
-                {
-                    throw new ModelFileException($"{file}: preprocessing {member.Info.Preprocessing} differs from {files[0]}'s {first.Preprocessing}; an ensemble's members share one input");
-                }
-
-                if (member.Info.TrainedStain != first.TrainedStain)
-                {
-                    throw new ModelFileException($"{file}: stain {member.Info.TrainedStain.Name()} differs from {files[0]}'s {first.TrainedStain.Name()}");
-                }
+                loaded.Add(LoadOne(file, device, precision));
             }
 
-            var head = loaded[0].Info;
-            var info = head with
-            {
-                Version = string.Join('+', loaded.Select(m => m.Version)),
-                Architecture = $"ensemble of {loaded.Count}: {string.Join(" + ", loaded.Select(m => m.Info.Architecture))}",
-                Training = null,
-                Metrics = new Dictionary<string, double>(),
-                Calibration = null,
-            };
-            return new ChromosomeModel(null, info, members: loaded);
+            return Combine(loaded, files);
         }
         catch
         {
             loaded.ForEach(m => m.Dispose());
             throw;
         }
+    }
+
+    /// <summary>An ensemble of loaded models, which it then owns (disposing it disposes them).</summary>
+    /// <param name="names">What to call each member in an error, e.g. its file; default: its version.</param>
+    /// <exception cref="ModelFileException">
+    /// Fewer than two members, or members that draw their crops differently (one batch feeds them all) or record
+    /// different stains (the cell is screened for one).
+    /// </exception>
+    public static ChromosomeModel Combine(IReadOnlyList<ChromosomeModel> members, IReadOnlyList<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        names ??= members.Select(m => m.Version).ToArray();
+        if (members.Count < 2 || members.Any(m => m.IsEnsemble))
+        {
+            throw new ModelFileException($"{string.Join(ModelPaths.Separator, names)}: an ensemble needs two or more single networks");
+        }
+
+        var head = members[0].Info;
+        for (var m = 1; m < members.Count; m++)
+        {
+            var info = members[m].Info;
+            if (info.Preprocessing != head.Preprocessing)
+            {
+                throw new ModelFileException($"{names[m]}: preprocessing {info.Preprocessing} differs from {names[0]}'s {head.Preprocessing}; an ensemble's members share one input");
+            }
+
+            if (info.TrainedStain != head.TrainedStain)
+            {
+                throw new ModelFileException($"{names[m]}: stain {info.TrainedStain.Name()} differs from {names[0]}'s {head.TrainedStain.Name()}");
+            }
+        }
+
+        var combined = head with
+        {
+            Version = string.Join('+', members.Select(m => m.Version)),
+            Architecture = $"ensemble of {members.Count}: {string.Join(" + ", members.Select(m => m.Info.Architecture))}",
+            Training = null,
+            Metrics = new Dictionary<string, double>(),
+            Calibration = null,
+        };
+        return new ChromosomeModel(null, combined, members: members.ToArray());
     }
 
     private static ChromosomeModel LoadTorchScript(string path, ComputeDevice device)

@@ -1,8 +1,9 @@
 namespace ChromoFarm.Worker.Classification;
 
 /// <summary>
-/// The models a worker classifies with: one file, or with "auto" every ChromoFarm model in the shipped models folder
-/// that records its stain, so that each cell goes to the model of its stain (<see cref="ScreenedClassifier"/>).
+/// The models a worker classifies with: one file (or one ensemble), or with "auto" every ChromoFarm model in the
+/// shipped models folder that records its stain, so that each cell goes to the model of its stain
+/// (<see cref="ScreenedClassifier"/>). Several files of one stain become that stain's ensemble.
 /// </summary>
 public sealed class ModelSet : IDisposable
 {
@@ -46,9 +47,23 @@ public sealed class ModelSet : IDisposable
             throw;
         }
 
-        return loaded.Count > 0
-            ? new ModelSet(loaded)
-            : throw new Native.ModelFileException($"{shippedFolder}: --model auto found no model that records its stain (see `chromofarm models list`)");
+        if (loaded.Count == 0)
+        {
+            throw new Native.ModelFileException($"{shippedFolder}: --model auto found no model that records its stain (see `chromofarm models list`)");
+        }
+
+        // Two models of one stain would otherwise compete per cell on their fit; averaged, they are the better one.
+        try
+        {
+            return new ModelSet(loaded.GroupBy(m => m.Info.TrainedStain)
+                .Select(stain => stain.Count() == 1 ? stain.First() : ChromosomeModel.Combine(stain.ToArray()))
+                .ToArray());
+        }
+        catch
+        {
+            loaded.ForEach(m => m.Dispose());
+            throw;
+        }
     }
 
     public void Dispose()
