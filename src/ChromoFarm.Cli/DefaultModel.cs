@@ -5,7 +5,11 @@ namespace ChromoFarm.Cli;
 /// <summary>Where `--model` and `--segmenter-model` point when they are not given: the models shipped beside the binary.</summary>
 internal static class DefaultModel
 {
+    /// <summary>The default classifier: one file, or a comma-separated ensemble (<see cref="ModelPaths"/>).</summary>
     public static string Path => Shipped("CHROMOFARM_MODEL", "default.cfm");
+
+    /// <summary>Where `--model auto` and `models list` look: the folder of the default model's (first) file.</summary>
+    public static string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ModelPaths.Split(Path)[0]))!;
 
     /// <summary>The learned segmenter's network.</summary>
     public static string SegmenterPath => Shipped("CHROMOFARM_SEGMENTER_MODEL", "segmenter.cfs");

@@ -32,7 +32,7 @@ public static partial class FarmHost
 {
     private const string Ready = "ready";
 
-    /// <param name="defaultModel">The model a worker loads when Worker:Model is not set.</param>
+    /// <param name="defaultModel">The model a worker loads when Worker:Model is not set (one file, or an ensemble "a.cfm,b.cfm"); "auto" looks in the folder of its first file.</param>
     /// <param name="defaultSegmenterModel">The network the learned segmenter (the default) loads when Worker:SegmenterModel is not set.</param>
     public static Task RunAsync(FarmConfiguration settings, string defaultModel, string defaultSegmenterModel, CancellationToken cancellationToken) =>
         RunAsync(settings, defaultModel, defaultSegmenterModel, moreTracing: null, cancellationToken);
@@ -42,7 +42,7 @@ public static partial class FarmHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         // Worker:Model = auto loads every shipped model that records its stain, beside the default model.
-        using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, Path.GetDirectoryName(defaultModel)!, worker.Device, worker.Precision) : null;
+        using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, Path.GetDirectoryName(Path.GetFullPath(ModelPaths.Split(defaultModel)[0]))!, worker.Device, worker.Precision) : null;
         using var network = settings.Worker is { Segmenter: SegmenterKind.Learned or SegmenterKind.Auto } learned
             ? SegmentationNetwork.Load(learned.SegmenterModel ?? defaultSegmenterModel, learned.Device)
             : null;

@@ -27,7 +27,7 @@ internal static class ModelsCommand
 
     private static int List(string[] paths, bool json)
     {
-        var files = (paths.Length == 0 ? [Path.GetDirectoryName(DefaultModel.Path)!] : paths).SelectMany(Expand).ToArray();
+        var files = (paths.Length == 0 ? [DefaultModel.Folder] : paths).SelectMany(Expand).ToArray();
         var models = new List<(string File, ModelInfo Info)>();
         var failed = false;
         foreach (var file in files)

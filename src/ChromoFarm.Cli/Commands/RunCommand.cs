@@ -86,7 +86,7 @@ internal static class RunCommand
     /// <summary>`--model auto` looks beside the shipped default model, so that $CHROMOFARM_MODEL moves both.</summary>
     internal static ModelSet LoadModels(string? model, ComputeDevice device, InferencePrecision precision) =>
         string.Equals(model, ModelSet.Auto, StringComparison.OrdinalIgnoreCase)
-            ? ModelSet.Load(ModelSet.Auto, Path.GetDirectoryName(Path.GetFullPath(DefaultModel.Path))!, device, precision)
+            ? ModelSet.Load(ModelSet.Auto, DefaultModel.Folder, device, precision)
             : ModelSet.Load(DefaultModel.Resolve(model), string.Empty, device, precision);
 
     private static async Task<int> RunAsync(IEnumerable<CellSubmission> cells, string outputFolder, IReadOnlyList<ChromosomeModel> models, SegmentationNetwork? network,
