@@ -19,16 +19,14 @@ internal static class DefaultModel
 
     /// <inheritdoc cref="Resolve(FileInfo?)"/>
     public static string Resolve(string? option) =>
-        option is null
-            ? Existing(Path, "--model")
-            : string.Join(ModelPaths.Separator, ModelPaths.Split(option).Select(f => Existing(System.IO.Path.GetFullPath(f), "--model")));
+        string.Join(ModelPaths.Separator, ModelPaths.Split(option ?? Path).Select(f => Existing(System.IO.Path.GetFullPath(f), "--model")));
 
     public static string ResolveSegmenter(FileInfo? option) => Existing(option?.FullName ?? SegmenterPath, "--segmenter-model");
 
-    private static string Shipped(string variable, string file) =>
+    private static string Shipped(string variable, params string[] files) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
             ? configured
-            : System.IO.Path.Combine(AppContext.BaseDirectory, "models", file);
+            : string.Join(ModelPaths.Separator, files.Select(f => System.IO.Path.Combine(AppContext.BaseDirectory, "models", f)));
 
     private static string Existing(string path, string option) =>
         File.Exists(path)
