@@ -9,7 +9,7 @@ internal static class DefaultModel
     public static string Path => Shipped("CHROMOFARM_MODEL", "default.cfm");
 
     /// <summary>Where `--model auto` and `models list` look: the folder of the default model's (first) file.</summary>
-    public static string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ModelPaths.Split(Path)[0]))!;
+    public static string Folder => ModelPaths.FolderOf(Path);
 
     /// <summary>The learned segmenter's network.</summary>
     public static string SegmenterPath => Shipped("CHROMOFARM_SEGMENTER_MODEL", "segmenter.cfs");

@@ -42,7 +42,7 @@ public static partial class FarmHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         // Worker:Model = auto loads every shipped model that records its stain, beside the default model.
-        using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, Path.GetDirectoryName(Path.GetFullPath(ModelPaths.Split(defaultModel)[0]))!, worker.Device, worker.Precision) : null;
+        using var models = settings.Worker is { } worker ? ModelSet.Load(worker.Model ?? defaultModel, ModelPaths.FolderOf(defaultModel), worker.Device, worker.Precision) : null;
         using var network = settings.Worker is { Segmenter: SegmenterKind.Learned or SegmenterKind.Auto } learned
             ? SegmentationNetwork.Load(learned.SegmenterModel ?? defaultSegmenterModel, learned.Device)
             : null;

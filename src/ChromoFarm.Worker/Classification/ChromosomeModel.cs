@@ -49,9 +49,12 @@ public sealed class ChromosomeModel : IDisposable
     public string Version => Info.Version;
 
     /// <summary>Loads a model for inference: on CPU, ChromoFarm's own network computes channels last (same numbers, faster).</summary>
-    /// <param name="precision">bf16 is refused for a TorchScript model, which computes as it was exported.</param>
-    /// <exception cref="ModelFileException">The file is missing, corrupt, or carries no ChromoFarm metadata (or no valid sidecar), or bf16 for a TorchScript model.</exception>
     /// <param name="path">One model file, or a comma-separated list of files for an ensemble.</param>
+    /// <param name="precision">bf16 is refused for a TorchScript model, which computes as it was exported.</param>
+    /// <exception cref="ModelFileException">
+    /// A file is missing, corrupt, or carries no ChromoFarm metadata (or no valid sidecar), bf16 for a TorchScript
+    /// model, or members of an ensemble that do not fit together (<see cref="Combine"/>).
+    /// </exception>
     public static ChromosomeModel Load(string path, ComputeDevice device = ComputeDevice.Auto, InferencePrecision precision = InferencePrecision.Fp32)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -29,4 +29,7 @@ public static class ModelPaths
             ? files
             : throw new Native.ModelFileException($"{spec}: {twice.First()} is listed twice; an ensemble's members are different networks");
     }
+
+    /// <summary>The folder of the first file named: where "auto" looks beside a default model or ensemble.</summary>
+    public static string FolderOf(string spec) => Path.GetDirectoryName(Path.GetFullPath(Split(spec)[0]))!;
 }
