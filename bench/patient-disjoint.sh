@@ -6,7 +6,7 @@
 #
 #   bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR] [--threads N] [--cli PATH]
 #
-# About 75 minutes per seed on 2 CPU cores. --cli runs a copy of the binary, so that a rebuild of
+# 45–75 minutes per seed on 2 CPU cores (two seeds side by side with --threads 1 take about as long). --cli runs a copy of the binary, so that a rebuild of
 # artifacts/bin during a long run does not change what it runs.
 set -euo pipefail
 
