@@ -4,7 +4,7 @@
 # Pki-3's train patients are split by the SHA-1 of the patient id: a first byte below 46 (18%)
 # makes the patient `dev`, the rest `fit`. Run it with several seeds for the spread (docs/model.md).
 #
-#   bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR] [--threads N] [--cli PATH]
+#   bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--patience N] [--out DIR] [--threads N] [--cli PATH]
 #
 # 45–75 minutes per seed on 2 CPU cores (two seeds side by side with --threads 1 take about as long). --cli runs a copy of the binary, so that a rebuild of
 # artifacts/bin during a long run does not change what it runs.
@@ -13,6 +13,7 @@ set -euo pipefail
 data=../shared/data
 seed=3
 epochs=30
+patience=6
 out=artifacts/bench/patient-disjoint
 threads=$(nproc)
 cli=artifacts/bin/chromofarm
@@ -21,10 +22,11 @@ while [ $# -gt 0 ]; do
     --data) data=${2:?--data needs a DIR}; shift 2 ;;
     --seed) seed=${2:?--seed needs N}; shift 2 ;;
     --epochs) epochs=${2:?--epochs needs N}; shift 2 ;;
+    --patience) patience=${2:?--patience needs N}; shift 2 ;;
     --out) out=${2:?--out needs a DIR}; shift 2 ;;
     --threads) threads=${2:?--threads needs N}; shift 2 ;;
     --cli) cli=${2:?--cli needs a PATH}; shift 2 ;;
-    *) echo "usage: bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--out DIR] [--threads N] [--cli PATH]" >&2; exit 2 ;;
+    *) echo "usage: bench/patient-disjoint.sh [--data DIR] [--seed N] [--epochs N] [--patience N] [--out DIR] [--threads N] [--cli PATH]" >&2; exit 2 ;;
   esac
 done
 [ -x "$cli" ] || { echo "bench/patient-disjoint.sh: $cli is missing; run make build first" >&2; exit 2; }
@@ -55,5 +57,5 @@ print(f"split: {len(patients['fit'])} patients fit, {len(patients['dev'])} dev",
 PY
 
 model=$out/seed$seed.cfm
-"$cli" train --data "$manifest" --out "$model" --train-split fit --val-split dev --seed "$seed" --epochs "$epochs" --threads "$threads"
+"$cli" train --data "$manifest" --out "$model" --train-split fit --val-split dev --seed "$seed" --epochs "$epochs" --patience "$patience" --threads "$threads"
 "$cli" evaluate --model "$model" --data "$manifest" --split val --json | tee "$out/seed$seed-val.json"
