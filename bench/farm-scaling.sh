@@ -13,6 +13,7 @@
 #   embedded/ embedded.log                      the embedded run's results and output
 #   workers-N.json, workers-N.log, workers-N/   farm.sh's JSON, its stderr, and its logs and spans (artifacts/farm)
 #   workers-N-stages.md                         the spans' per-stage breakdown (bench/span_breakdown.py)
+#   embedded.cpu, workers-N/cpu-seconds.json    CPU seconds of the run, per role and service (also in the table)
 #
 # The seconds are not taken alike, and the table says so: embedded is the wall clock of the whole `chromofarm run`
 # process (start, model load, ingest, analysis, report); distributed is farm.sh's, from the start of ingest until the
@@ -104,7 +105,7 @@ run_args=(run "$input" --out "$out/embedded")
 [ -z "$split" ] || run_args+=(--split "$split")
 status=0
 start=$(date +%s.%N)
-NO_COLOR=1 "$bin" "${run_args[@]}" >"$out/embedded.log" 2>&1 || status=$?
+NO_COLOR=1 python3 deploy/local/cpu-seconds.py run "$out/embedded.cpu" "$bin" "${run_args[@]}" >"$out/embedded.log" 2>&1 || status=$?
 end=$(date +%s.%N)
 # Exit 1 or 2 with results.db written means some cells failed (they are counted); without it, the run itself failed.
 if [ ! -s "$out/embedded/results.db" ]; then
@@ -127,7 +128,7 @@ counts=$(python3 -c 'import json, sys
 c, ok, bad, dup, n = map(int, sys.argv[1:6]); s = float(sys.argv[7]) - float(sys.argv[6])
 print(json.dumps({"cells": c, "completed": ok, "failed": bad, "duplicate_results": dup, "seconds": round(s, 2),
                   "chromosomes_per_second": round(n / s, 1)}))' "$cells" "$completed" "$failed" "$duplicates" "$chromosomes" "$start" "$end")
-emit embedded "$counts" "$chromosomes" "{\"run_reported_seconds\": $reported}"
+emit embedded "$counts" "$chromosomes" "{\"run_reported_seconds\": $reported, \"cpu_seconds\": {\"embedded\": $(cat "$out/embedded.cpu")}}"
 
 # ---- 2, 3. distributed on this host ----
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -175,11 +176,17 @@ for workers in 1 2; do
     -c "SELECT count(*) FROM chromosomes" 2>/dev/null || true)
   # Images farm.sh's ingest uploaded: its bucket outlives a run, so a later run over the same input uploads none.
   extra=$(python3 -c 'import json, sys
+extra = {}
 try:
     ingest = json.load(open(sys.argv[1]))
-    print(json.dumps({"images_uploaded": ingest["images_uploaded"], "images_already_stored": ingest["images_already_stored"]}))
+    extra.update({"images_uploaded": ingest["images_uploaded"], "images_already_stored": ingest["images_already_stored"]})
 except (OSError, ValueError, KeyError):
-    print("{}")' "$out/workers-$workers/ingest-client.json")
+    pass
+try:
+    extra["cpu_seconds"] = json.load(open(sys.argv[2]))
+except (OSError, ValueError):
+    pass
+print(json.dumps(extra))' "$out/workers-$workers/ingest-client.json" "$out/workers-$workers/cpu-seconds.json")
   emit "distributed, $workers worker$([ "$workers" -eq 1 ] || echo s)" "$counts" "$chromosomes" "$extra"
   python3 bench/span_breakdown.py "$out/workers-$workers/spans" >"$out/workers-$workers-stages.md" ||
     echo "bench: no span breakdown for --workers $workers (see $out/workers-$workers/spans)" >&2
@@ -204,6 +211,25 @@ print("Embedded seconds: wall clock of the whole `chromofarm run` process, model
       "(its own summary, after the model load, is `run_reported_seconds` in farm-scaling.jsonl). "
       "Distributed seconds: deploy/local/farm.sh, from the start of ingest until every cell is final in PostgreSQL, "
       "roles already running.")
+# CPU seconds per part: on a host whose cores are all busy, the farm's cost over the embedded run is this.
+parts = []
+for r in rows:
+    for name in r.get("cpu_seconds", {}):
+        if name not in parts:
+            parts.append(name)
+if parts:
+    print()
+    print("CPU seconds per part during the run (deploy/local/cpu-seconds.py; `other` and `cli …` are processes outside "
+          "the farm, such as other work on the host):")
+    print()
+    print("| mode | " + " | ".join(parts) + " | total | CPU ms per chromosome |")
+    print("|---|" + "---:|" * (len(parts) + 2))
+    for r in rows:
+        cpu = r.get("cpu_seconds", {})
+        farm = sum(v for k, v in cpu.items() if k != "other" and not k.startswith("cli "))
+        cells = " | ".join(f"{cpu[p]:.2f}" if p in cpu else "–" for p in parts)
+        per = f"{1000 * farm / r['chromosomes']:.2f}" if cpu and r["chromosomes"] else "–"
+        print(f"| {r['mode']} | {cells} | {farm:.2f} | {per} |")
 failed = [r for r in rows if r["failed"] or r["duplicate_results"]]
 for r in failed:
     print(f"- {r['mode']}: {r['failed']} failed cells, {r['duplicate_results']} duplicate results.")

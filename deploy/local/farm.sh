@@ -8,7 +8,7 @@
 # INPUT is a folder of images, an image, or a dataset manifest (--split picks its cells). Needs `make build`.
 # Each run gets a fresh database (chromofarm_farm) and RabbitMQ vhost (chromofarm-farm); images go to the bucket
 # chromofarm-farm, where content already stored from an earlier run is not uploaded again.
-# Logs and spans: artifacts/farm/. Output:
+# Logs, spans and the CPU seconds of each role and service during the run (cpu-seconds.json): artifacts/farm/. Output:
 #   {"cells":…,"completed":…,"failed":…,"duplicate_results":…,"seconds":…,"chromosomes_per_second":…}
 set -euo pipefail
 
@@ -117,11 +117,15 @@ for i in $(seq 1 "$workers"); do wait_ready "worker-$i" $((18090 + i)); done
 ingest_key=$("$bin" apikey create --role ingest --name farm.sh --database "$CHROMOFARM_RESULTS__CONNECTIONSTRING" 2>"$state/apikey.log") \
   || { echo "farm: could not create an ingest key; see $state/apikey.log" >&2; exit 1; }
 
+# CPU seconds per part (cpu-seconds.json): the roles and services from /proc, the ingest client from its own
+# rusage (it has exited before the second snapshot).
+python3 deploy/local/cpu-seconds.py snapshot "$state/cpu-before.json"
 start=$(date +%s.%N)
 ingest_args=(ingest "$input" --server http://127.0.0.1:18080 --json --api-key "$ingest_key")
 [ -z "$split" ] || ingest_args+=(--split "$split")
 ingest_status=0
-NO_COLOR=1 "$bin" "${ingest_args[@]}" >"$state/ingest-client.json" 2>"$state/ingest-client.log" || ingest_status=$?
+NO_COLOR=1 python3 deploy/local/cpu-seconds.py run "$state/ingest-client.cpu" "$bin" "${ingest_args[@]}" \
+  >"$state/ingest-client.json" 2>"$state/ingest-client.log" || ingest_status=$?
 if [ ! -s "$state/ingest-client.json" ]; then
   echo "farm: ingest failed (exit $ingest_status); see $state/ingest-client.log" >&2
   tail -n 5 "$state/ingest-client.log" >&2
@@ -141,6 +145,11 @@ while :; do
   sleep 0.5
 done
 end=$(date +%s.%N)
+python3 deploy/local/cpu-seconds.py snapshot "$state/cpu-after.json"
+python3 deploy/local/cpu-seconds.py diff "$state/cpu-before.json" "$state/cpu-after.json" |
+  python3 -c 'import json, sys
+cpu = json.load(sys.stdin); cpu["ingest client"] = float(sys.argv[1])
+print(json.dumps(dict(sorted(cpu.items(), key=lambda kv: -kv[1]))))' "$(cat "$state/ingest-client.cpu")" >"$state/cpu-seconds.json"
 
 psql_farm -d "$database" -F ' ' -c "
   SELECT (SELECT count(*) FROM cells),
