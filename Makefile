@@ -11,6 +11,8 @@ BIN_DIR     := artifacts/bin
 RESULTS_DIR := artifacts/test-results
 DEMO_DIR    := artifacts/demo
 JOBS        ?= 2
+# The runtime the CLI is published for (ReadyToRun code and native libraries of this platform only).
+RID         ?= linux-$(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
 
 .PHONY: help deps native build demo services test clean
 
@@ -26,7 +28,9 @@ native: deps ## Configure and build the C++ core into artifacts/native (Release,
 	env -u MAKELEVEL cmake --build $(NATIVE_DIR) -j$(JOBS)
 
 build: native ## Publish the CLI to artifacts/bin/chromofarm with the native core and default model
-	dotnet publish src/ChromoFarm.Cli -c Release -o $(BIN_DIR) --no-self-contained --nologo -v q -p:NativeBuildDir=$(abspath $(NATIVE_DIR))
+	@# A publish without a runtime identifier (before ReadyToRun) left every platform's native libraries here.
+	rm -rf $(BIN_DIR)/runtimes
+	dotnet publish src/ChromoFarm.Cli -c Release -r $(RID) -o $(BIN_DIR) --no-self-contained --nologo -v q -p:NativeBuildDir=$(abspath $(NATIVE_DIR))
 	@test -f $(NATIVE_DIR)/libchromofarm_native.so || { echo "build: $(NATIVE_DIR)/libchromofarm_native.so is missing; run 'make native' and check its output" >&2; exit 1; }
 	cp -p $(NATIVE_DIR)/libchromofarm_native.so $(BIN_DIR)/
 	@if [ -f models/default.cfm ]; then mkdir -p $(BIN_DIR)/models && cp -p models/*.cfm $(wildcard models/*.cfs) $(BIN_DIR)/models/; \
