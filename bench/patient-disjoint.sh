@@ -13,7 +13,7 @@ set -euo pipefail
 data=../shared/data
 seed=3
 epochs=30
-patience=6
+patience=0
 out=artifacts/bench/patient-disjoint
 threads=$(nproc)
 cli=artifacts/bin/chromofarm

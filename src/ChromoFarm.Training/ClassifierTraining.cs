@@ -133,8 +133,10 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
             progress.Resumed(resumed.Epoch, options.Epochs);
         }
 
-        for (var epoch = firstEpoch; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
+        var lastEpoch = firstEpoch - 1;
+        for (var epoch = firstEpoch; epoch <= options.Epochs && EarlyStopping.Continues(epoch, bestEpoch, options.Patience); epoch++)
         {
+            lastEpoch = epoch;
             var epochWatch = Stopwatch.StartNew();
             random.Shuffle(samples);
             progress.EpochStarted(epoch, options.Epochs, stepsPerEpoch);
@@ -202,7 +204,7 @@ public sealed class ClassifierTraining(TrainingOptions options, ITrainingProgres
                 options.TrainSplit,
                 train.Count,
                 samples.Length,
-                Math.Min(options.Epochs, bestEpoch + options.Patience),
+                lastEpoch,
                 bestEpoch,
                 options.Seed,
                 Math.Round(earlierSeconds + watch.Elapsed.TotalSeconds, 1)),

@@ -18,8 +18,9 @@ public sealed record TrainingOptions
     /// <summary>Steps of linear learning-rate warm-up before the cosine decay.</summary>
     public int WarmupSteps { get; init; } = 200;
 
-    /// <summary>Stop after this many epochs without a better validation score.</summary>
-    public int Patience { get; init; } = 6;
+    /// <summary>Stop after this many epochs without a better validation score; 0 (the default): train every epoch
+    /// of the schedule and keep the best (<see cref="EarlyStopping"/>).</summary>
+    public int Patience { get; init; }
 
     public ulong Seed { get; init; } = 1;
 

@@ -57,6 +57,16 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains(csv, l => l.Contains("forged-size.png", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Train_refuses_a_negative_patience_in_one_line_before_reading_anything()
+    {
+        var result = await Cli.RunAsync("train", "--data", Path.Combine(folder, "absent.csv"), "--out", Path.Combine(folder, "m.cfm"), "--patience", "-1");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("chromofarm: --patience must be 0 (train every epoch) or more, not -1", line);
+    }
+
     [Theory]
     [InlineData("path,patient,cell,label\n", "header lacks column(s) split")]
     [InlineData("path,patient,cell,label,split\nx.tif,p,c,23,val\n", ":2: label '23' is not 1..22, X or Y")]

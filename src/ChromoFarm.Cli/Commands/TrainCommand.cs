@@ -26,7 +26,7 @@ internal static class TrainCommand
         var orient = new Option<bool>("--orient") { Description = "Turn crops long axis vertical before augmentation (--orient false: keep them as cut)", DefaultValueFactory = _ => defaults.Orient };
         var rotation = new Option<float>("--max-rotation") { Description = "Augmentation rotation, ± degrees (180: any angle)", DefaultValueFactory = _ => defaults.MaxRotationDegrees };
         var classBalanced = new Option<bool>("--class-balanced") { Description = "Weight the loss by inverse class frequency" };
-        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation score", DefaultValueFactory = _ => defaults.Patience };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation score (0: train every epoch, keep the best)", DefaultValueFactory = _ => defaults.Patience };
         var trainSplit = new Option<string>("--train-split") { DefaultValueFactory = _ => defaults.TrainSplit };
         var validationSplit = new Option<string>("--val-split") { DefaultValueFactory = _ => defaults.ValidationSplit };
         var limitCells = new Option<int>("--limit-cells") { Description = "Train on the first N cells only (quick checks)", DefaultValueFactory = _ => 0 };
@@ -40,6 +40,11 @@ internal static class TrainCommand
         };
         command.SetAction((parse, _) => CommandErrors.Guard(() =>
         {
+            if (parse.GetValue(patience) < 0)
+            {
+                throw new UsageException($"--patience must be 0 (train every epoch) or more, not {parse.GetValue(patience)}");
+            }
+
             NativeCore.SetThreads(parse.GetValue(threads));
             var options = defaults with
             {
