@@ -2,9 +2,9 @@ namespace ChromoFarm.Training;
 
 /// <summary>
 /// Whether training goes on to the next epoch. The learning rate decays to zero along a cosine, so the last epochs
-/// are where a run settles: on unseen patients, runs stopped after 6 epochs without a better score on a small
-/// validation split scored 0.2–0.5 point lower than the same seeds trained to the end (docs/model.md). Stopping
-/// early is therefore off unless asked for; the best epoch is kept either way.
+/// are where a run settles: on unseen patients, of three runs stopped after 6 epochs without a better score on a
+/// small validation split, two scored 0.2 and 0.5 point lower than the same seeds trained to the end and one the
+/// same (docs/model.md). Stopping early is therefore off unless asked for; the best epoch is kept either way.
 /// </summary>
 public static class EarlyStopping
 {
