@@ -2,7 +2,9 @@
 """CPU seconds used by each part of the one-host farm, from /proc.
 
     cpu-seconds.py snapshot FILE          write every process's CPU ticks, grouped, to FILE
-    cpu-seconds.py diff BEFORE AFTER      print one JSON object: CPU seconds per group between the two
+    cpu-seconds.py diff BEFORE AFTER [NAME=FILE...]
+                                          print one JSON object: CPU seconds per group between the two, with the
+                                          seconds a `run` wrote to FILE added as group NAME
     cpu-seconds.py run FILE COMMAND...    run COMMAND, write the CPU seconds it and its children used to FILE, and
                                           exit with its status (for a client that exits before the second snapshot)
 
@@ -64,8 +66,8 @@ def snapshot() -> dict[str, dict[str, float]]:
     return result
 
 
-def diff(before: dict, after: dict) -> dict[str, float]:
-    totals: dict[str, float] = {}
+def diff(before: dict, after: dict, extra: dict[str, float]) -> dict[str, float]:
+    totals: dict[str, float] = dict(extra)
     for name, processes in after.items():
         earlier = before.get(name, {})
         used = sum(max(0.0, s - earlier.get(pid, 0.0)) for pid, s in processes.items())
@@ -79,12 +81,17 @@ def main() -> int:
         with open(sys.argv[2], "w") as f:
             json.dump(snapshot(), f)
         return 0
-    if len(sys.argv) == 4 and sys.argv[1] == "diff":
+    if len(sys.argv) >= 4 and sys.argv[1] == "diff" and all("=" in a for a in sys.argv[4:]):
         with open(sys.argv[2]) as f:
             before = json.load(f)
         with open(sys.argv[3]) as f:
             after = json.load(f)
-        print(json.dumps(diff(before, after)))
+        extra = {}
+        for argument in sys.argv[4:]:
+            name, path = argument.split("=", 1)
+            with open(path) as f:
+                extra[name] = float(f.read())
+        print(json.dumps(diff(before, after, extra)))
         return 0
     if len(sys.argv) >= 4 and sys.argv[1] == "run":
         status = subprocess.run(sys.argv[3:], check=False).returncode
@@ -92,7 +99,7 @@ def main() -> int:
         with open(sys.argv[2], "w") as f:
             f.write(f"{used.ru_utime + used.ru_stime:.2f}\n")
         return status
-    print("usage: cpu-seconds.py snapshot FILE | diff BEFORE AFTER | run FILE COMMAND...", file=sys.stderr)
+    print("usage: cpu-seconds.py snapshot FILE | diff BEFORE AFTER [NAME=FILE...] | run FILE COMMAND...", file=sys.stderr)
     return 2
 
 

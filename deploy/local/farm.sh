@@ -146,10 +146,8 @@ while :; do
 done
 end=$(date +%s.%N)
 python3 deploy/local/cpu-seconds.py snapshot "$state/cpu-after.json"
-python3 deploy/local/cpu-seconds.py diff "$state/cpu-before.json" "$state/cpu-after.json" |
-  python3 -c 'import json, sys
-cpu = json.load(sys.stdin); cpu["ingest client"] = float(sys.argv[1])
-print(json.dumps(dict(sorted(cpu.items(), key=lambda kv: -kv[1]))))' "$(cat "$state/ingest-client.cpu")" >"$state/cpu-seconds.json"
+python3 deploy/local/cpu-seconds.py diff "$state/cpu-before.json" "$state/cpu-after.json" \
+  "ingest client=$state/ingest-client.cpu" >"$state/cpu-seconds.json"
 
 psql_farm -d "$database" -F ' ' -c "
   SELECT (SELECT count(*) FROM cells),

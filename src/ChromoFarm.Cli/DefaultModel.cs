@@ -23,10 +23,10 @@ internal static class DefaultModel
 
     public static string ResolveSegmenter(FileInfo? option) => Existing(option?.FullName ?? SegmenterPath, "--segmenter-model");
 
-    private static string Shipped(string variable, params string[] files) =>
+    private static string Shipped(string variable, string file) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
             ? configured
-            : string.Join(ModelPaths.Separator, files.Select(f => System.IO.Path.Combine(AppContext.BaseDirectory, "models", f)));
+            : System.IO.Path.Combine(AppContext.BaseDirectory, "models", file);
 
     private static string Existing(string path, string option) =>
         File.Exists(path)
