@@ -28,6 +28,8 @@ public sealed class EmbeddedRunTests : IDisposable
         var csv = await File.ReadAllLinesAsync(Path.Combine(output, "results.csv"));
         Assert.Equal(cells + 1, csv.Length);
         Assert.All(await db.CellResults.ToListAsync(), r => Assert.Equal(Karyotyping.CopyNumberPriorsFile.Default.Version, r.PriorsVersion));
+        // Without --model, the three shipped G-band networks classify together.
+        Assert.All(await db.CellResults.ToListAsync(), r => Assert.Equal(3, r.ModelVersion.Split('+').Distinct().Count()));
         var cases = await File.ReadAllLinesAsync(Path.Combine(output, "cases.csv"));
         Assert.Equal("case,cells,completed,failed,karyotype,mosaic,calls,notes", cases[0]);
         Assert.Equal(await db.Cases.CountAsync(), cases.Length - 1);
@@ -220,8 +222,8 @@ public sealed class EmbeddedRunTests : IDisposable
         Assert.True(shipped.ExitCode == 0, shipped.Error);
         using var json = System.Text.Json.JsonDocument.Parse(shipped.Output);
         var entries = json.RootElement.EnumerateArray().ToArray();
-        Assert.Equal(["dapi-mfish.cfm", "default.cfm", "qband-bioimlab.cfm"], entries.Select(e => Path.GetFileName(e.GetProperty("file").GetString())));
-        Assert.Equal(["DAPI", "G-band", "Q-band"], entries.Select(e => e.GetProperty("metadata").GetProperty("stain").GetString()));
+        Assert.Equal(["dapi-mfish.cfm", "default.cfm", "gband-seed2.cfm", "gband-seed3.cfm", "qband-bioimlab.cfm"], entries.Select(e => Path.GetFileName(e.GetProperty("file").GetString())));
+        Assert.Equal(["DAPI", "G-band", "G-band", "G-band", "Q-band"], entries.Select(e => e.GetProperty("metadata").GetProperty("stain").GetString()));
         var metadata = entries[1].GetProperty("metadata");
         Assert.StartsWith("chromofarm-resnet", metadata.GetProperty("version").GetString(), StringComparison.Ordinal);
         Assert.True(metadata.GetProperty("metrics").GetProperty("val_accuracy").GetDouble() > 0.5);
