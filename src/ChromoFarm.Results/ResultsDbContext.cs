@@ -7,6 +7,9 @@ namespace ChromoFarm.Results;
 /// <remarks>Table and column names are snake_case so that SQL reads naturally.</remarks>
 public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options) : DbContext(options)
 {
+    /// <summary>Longest model version stored: an ensemble's is its members' versions joined by '+' (about 53 each).</summary>
+    public const int ModelVersionLength = 1000;
+
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
 
     public DbSet<CellRecord> Cells => Set<CellRecord>();
@@ -60,7 +63,7 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.ToTable("cell_results");
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.CellId).HasColumnName("cell_id");
-            e.Property(x => x.ModelVersion).HasColumnName("model_version").HasMaxLength(100);
+            e.Property(x => x.ModelVersion).HasColumnName("model_version").HasMaxLength(ModelVersionLength);
             e.Property(x => x.Karyotype).HasColumnName("karyotype").HasMaxLength(200);
             e.Property(x => x.ChromosomeCount).HasColumnName("chromosome_count");
             e.Property(x => x.IsNormal).HasColumnName("is_normal");
@@ -144,7 +147,7 @@ public sealed class ResultsDbContext(DbContextOptions<ResultsDbContext> options)
             e.Property(x => x.Action).HasColumnName("action").HasMaxLength(40);
             e.Property(x => x.CaseKey).HasColumnName("case_key").HasMaxLength(200);
             e.Property(x => x.CellKey).HasColumnName("cell_key").HasMaxLength(200);
-            e.Property(x => x.ModelVersion).HasColumnName("model_version").HasMaxLength(100);
+            e.Property(x => x.ModelVersion).HasColumnName("model_version").HasMaxLength(ModelVersionLength);
             e.Property(x => x.ReviewId).HasColumnName("review_id");
             e.Property(x => x.ChromosomeIndex).HasColumnName("chromosome_index");
             e.Property(x => x.OtherIndex).HasColumnName("other_index");

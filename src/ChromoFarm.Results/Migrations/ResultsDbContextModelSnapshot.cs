@@ -56,7 +56,7 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("SexChromosomes").IsRequired().HasMaxLength(10).HasColumnName("sex_chromosomes");
             b.Property<string>("Karyotype").IsRequired().HasMaxLength(200).HasColumnName("karyotype");
             b.Property<double>("MeanConfidence").HasColumnName("mean_confidence");
-            b.Property<string>("ModelVersion").IsRequired().HasMaxLength(100).HasColumnName("model_version");
+            b.Property<string>("ModelVersion").IsRequired().HasMaxLength(1000).HasColumnName("model_version");
             b.Property<double>("ProcessingMilliseconds").HasColumnName("processing_ms");
             b.Property<DateTimeOffset>("SubmittedAt").HasColumnName("submitted_at");
             b.HasKey("Id");
@@ -130,7 +130,7 @@ internal sealed class ResultsDbContextModelSnapshot : ModelSnapshot
             b.Property<int?>("ChromosomeIndex").HasColumnName("chromosome_index");
             b.Property<string>("Detail").HasColumnName("detail");
             b.Property<string>("FromValue").HasMaxLength(200).HasColumnName("from_value");
-            b.Property<string>("ModelVersion").HasMaxLength(100).HasColumnName("model_version");
+            b.Property<string>("ModelVersion").HasMaxLength(1000).HasColumnName("model_version");
             b.Property<int?>("OtherIndex").HasColumnName("other_index");
             b.Property<long?>("ReviewId").HasColumnName("review_id");
             b.Property<string>("ToValue").HasMaxLength(200).HasColumnName("to_value");
