@@ -22,7 +22,7 @@ internal static class DefaultModel
     public static string Folder => ModelPaths.FolderOf(Path);
 
     /// <summary>The learned segmenter's network.</summary>
-    public static string SegmenterPath => Shipped("CHROMOFARM_SEGMENTER_MODEL", ["segmenter.cfs"]);
+    public static string SegmenterPath => Shipped("CHROMOFARM_SEGMENTER_MODEL", "segmenter.cfs");
 
     /// <summary>The model file, or for an ensemble ("a.cfm,b.cfm") each of its files, made absolute and checked.</summary>
     public static string Resolve(FileInfo? option) => Resolve(option?.ToString());
@@ -33,8 +33,7 @@ internal static class DefaultModel
 
     public static string ResolveSegmenter(FileInfo? option) => Existing(option?.FullName ?? SegmenterPath, "--segmenter-model");
 
-    // The files beside the binary, as one model argument (a comma-separated ensemble when there are several).
-    private static string Shipped(string variable, IEnumerable<string> files) =>
+    private static string Shipped(string variable, params string[] files) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
             ? configured
             : string.Join(ModelPaths.Separator, files.Select(f => System.IO.Path.Combine(AppContext.BaseDirectory, "models", f)));
