@@ -117,12 +117,15 @@ public sealed class StuckMessageTests
             Assert.True(ingest.ExitCode == 0, ingest.Error);
             Assert.Equal(3, await farm.ScalarAsync("SELECT count(*) FROM cells WHERE status = 'Queued' AND submission IS NOT NULL"));
 
-            // The broker loses the work; the sweep notices the silence and sends it again.
+            // The broker loses the work; the sweep notices the silence and sends it again. Cells queued on either
+            // side of a sweep tick are re-sent in different sweeps, and once re-sent messages wait in the queue the
+            // sweep holds the rest back as backlog, so only the first re-send can be awaited without a worker.
             await farm.PurgeAsync("analyze-cell");
-            await WaitForAsync(farm, "SELECT count(*) FROM cells WHERE resends = 1", 3);
+            await WaitForAsync(farm, "SELECT least(count(*), 1) FROM cells WHERE resends = 1", 1);
             await farm.StartAsync("worker");
             await farm.WaitForFinalAsync(3, Finish);
             await farm.WaitForEmptyQueuesAsync(Finish);
+            Assert.Equal(3, await farm.ScalarAsync("SELECT count(*) FROM cells WHERE resends = 1"));
 
             var cells = await farm.CellsAsync();
             Assert.All(cells, c => Assert.True(c.Status == "Completed" && c.Results == 1, $"{c.Cell}: {c.Status} with {c.Results} results ({c.Error})"));
