@@ -17,6 +17,7 @@ public sealed class EvaluateSegmentationTests : IDisposable
         }
 
         var clean = await Cli.RunAsync("evaluate-segmentation", "--data", data, "--json");
+        var shipped = await Cli.RunAsync("models", "list", "--json");
 
         Assert.True(clean.ExitCode == 0, clean.Error);
         using (var json = JsonDocument.Parse(clean.Output))
@@ -31,6 +32,10 @@ public sealed class EvaluateSegmentationTests : IDisposable
             }
 
             Assert.True(root.GetProperty("f1").GetDouble() > 0.5, clean.Output);
+            // Without --model, DAPI spreads are classified end to end by the shipped DAPI model, not the G-band default.
+            using var models = JsonDocument.Parse(shipped.Output);
+            var dapi = models.RootElement.EnumerateArray().Single(m => m.GetProperty("metadata").GetProperty("stain").GetString() == "DAPI");
+            Assert.Equal(dapi.GetProperty("metadata").GetProperty("version").GetString(), root.GetProperty("model_version").GetString());
             Assert.True(root.GetProperty("seconds_per_image").GetDouble() > 0);
             Assert.Equal(1, root.GetProperty("threads").GetInt32());
             // Every fourth image is held out: of three, none.

@@ -85,9 +85,7 @@ internal static class EvaluateSegmentationCommand
             }
 
             // Only sets whose truth has classes can be scored end to end.
-            using var classifier = set.Kind is SpreadSet.Mfish or SpreadSet.Synthetic
-                ? ChromosomeModel.Load(DefaultModel.Resolve(parse.GetValue(model)), ComputeDevice.Cpu)
-                : null;
+            using var classifier = set.Kind is SpreadSet.Mfish or SpreadSet.Synthetic ? LoadClassifier(set.Kind, parse.GetValue(model)) : null;
             var evaluation = new SegmentationEvaluation(segmenter, classifier,
                 new KaryotypeCaller(CopyNumberPriorsFile.Load(parse.GetValue(priors)?.FullName)));
 
@@ -182,5 +180,30 @@ internal static class EvaluateSegmentationCommand
                 },
             }).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// `--model` (or $CHROMOFARM_MODEL), else the shipped model of the set's stain: DAPI for M-FISH, the G-band
+    /// ensemble for spreads composed from Pki-3 crops. A G-band model on DAPI spreads would score the stain mismatch.
+    /// </summary>
+    private static ChromosomeModel LoadClassifier(string kind, FileInfo? model)
+    {
+        if (model is not null || kind != SpreadSet.Mfish || Environment.GetEnvironmentVariable("CHROMOFARM_MODEL") is { Length: > 0 })
+        {
+            return ChromosomeModel.Load(DefaultModel.Resolve(model), ComputeDevice.Cpu);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(DefaultModel.Folder, "*.cfm").Order(StringComparer.Ordinal))
+        {
+            var candidate = ChromosomeModel.Load(file, ComputeDevice.Cpu);
+            if (candidate.Info.TrainedStain == Screening.Stain.Dapi)
+            {
+                return candidate;
+            }
+
+            candidate.Dispose();
+        }
+
+        throw new UsageException($"{DefaultModel.Folder}: no shipped DAPI model to score M-FISH spreads end to end; pass --model FILE");
     }
 }
