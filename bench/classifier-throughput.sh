@@ -5,8 +5,11 @@
 #                 fp32 channels first, fp32 channels last (what `evaluate`/`run`/workers use on CPU), bf16;
 #                 the same network in plain PyTorch (bench/pytorch_forward.py --net chromofarm), same formats;
 #                 the PyTorch reference, torchvision ResNet-18 at 96 px, fp32;
-#   end to end    `chromofarm evaluate` with the default model (read, decode, measure, preprocess, forward,
-#                 assignment): decoding in turn (--prefetch 0), prefetched (the default), prefetched with bf16;
+#                 the PyTorch twin in bf16 again with glibc's allocator set as the native core sets it
+#                 (src/native/src/allocator.cpp), so that the comparison is like for like;
+#   end to end    `chromofarm evaluate` with the first shipped G-band network alone (models/default.cfm, the network
+#                 the forward-only rows time; the default --model is a three-network ensemble) (read, decode,
+#                 measure, preprocess, forward, assignment): decoding in turn (--prefetch 0), prefetched (the default), prefetched with bf16;
 #                 the reference ResNet-18 exported to TorchScript and run end to end by the farm.
 # Usage: bench/classifier-throughput.sh [MANIFEST] [SPLIT]   (needs `make build`; python3-torch for the PyTorch rows)
 #   THREADS (2), REPEATS (3), OUT (artifacts/bench/classifier-throughput) in the environment.
@@ -20,6 +23,7 @@ repeats=${REPEATS:-3}
 out=${OUT:-artifacts/bench/classifier-throughput}
 python=${CHROMOFARM_PYTHON:-/usr/bin/python3}
 bin=artifacts/bin/chromofarm
+network=artifacts/bin/models/default.cfm
 driver=artifacts/native/cf_driver
 [[ -x $bin && -x $driver ]] || { echo "bench: run 'make build' first" >&2; exit 2; }
 [[ -f $manifest ]] || { echo "bench: $manifest: no such manifest" >&2; exit 2; }
@@ -52,10 +56,10 @@ pytorch() { # LABEL ARGS...: plain PyTorch, forward only
   echo "  $line"
   record "$label" "forward only, plain PyTorch" "$line"
 }
-evaluate() { # LABEL ARGS...: chromofarm evaluate end to end
-  local label=$1; shift
+evaluate() { # LABEL MODEL ARGS...: chromofarm evaluate end to end
+  local label=$1 model=$2; shift 2
   local line
-  line=$("$bin" evaluate --data "$manifest" --split "$split" --threads "$threads" --json "$@")
+  line=$("$bin" evaluate --data "$manifest" --split "$split" --threads "$threads" --json --model "$model" "$@")
   echo "  $label: $("$python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["chromosomes_per_second"], "chromosomes/s; stages", r.get("stage_seconds"))' "$line")"
   record "$label" "end to end" "$line"
 }
@@ -70,13 +74,15 @@ for repeat in $(seq 1 "$repeats"); do
     pytorch "PyTorch twin, fp32" --net chromofarm
     pytorch "PyTorch twin, fp32 channels-last" --net chromofarm --channels-last
     pytorch "PyTorch twin, bf16 channels-last" --net chromofarm --precision bf16 --channels-last
+    MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456 \
+      pytorch "PyTorch twin, bf16 channels-last, heap kept" --net chromofarm --precision bf16 --channels-last
     pytorch "PyTorch ResNet-18, fp32" --net reference
   fi
-  evaluate "evaluate, fp32, decode in turn" --prefetch 0
-  evaluate "evaluate, fp32 (default)"
-  evaluate "evaluate, bf16" --precision bf16
+  evaluate "evaluate, fp32, decode in turn" "$network" --prefetch 0
+  evaluate "evaluate, fp32 (default)" "$network"
+  evaluate "evaluate, bf16" "$network" --precision bf16
   if (( has_torch )); then
-    evaluate "evaluate, ResNet-18 TorchScript, fp32" --model "$work/resnet18.pt"
+    evaluate "evaluate, ResNet-18 TorchScript, fp32" "$work/resnet18.pt"
   fi
 done
 
