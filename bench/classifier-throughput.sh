@@ -7,9 +7,12 @@
 #                 the PyTorch reference, torchvision ResNet-18 at 96 px, fp32;
 #                 the PyTorch twin in bf16 again with glibc's allocator set as the native core sets it
 #                 (src/native/src/allocator.cpp), so that the comparison is like for like;
-#   end to end    `chromofarm evaluate` with the first shipped G-band network alone (models/default.cfm, the network
-#                 the forward-only rows time; the default --model is a three-network ensemble) (read, decode,
-#                 measure, preprocess, forward, assignment): decoding in turn (--prefetch 0), prefetched (the default), prefetched with bf16;
+#   end to end    `chromofarm evaluate` (read, decode, measure, preprocess, forward, assignment) with the first
+#                 shipped G-band network alone (models/default.cfm: the network the forward-only rows time; the
+#                 default --model is a three-network ensemble): decoding in turn (--prefetch 0), prefetched (the
+#                 default), prefetched with bf16;
+#   one thread    bf16 forward only and end to end again with one inference thread, where decoding and
+#                 preprocessing have the other core to themselves;
 #                 the reference ResNet-18 exported to TorchScript and run end to end by the farm.
 # Usage: bench/classifier-throughput.sh [MANIFEST] [SPLIT]   (needs `make build`; python3-torch for the PyTorch rows)
 #   THREADS (2), REPEATS (3), OUT (artifacts/bench/classifier-throughput) in the environment.
@@ -45,7 +48,7 @@ record() { printf '{"label": "%s", "group": "%s", "result": %s}\n' "$1" "$2" "$3
 forward() { # LABEL ARGS...: the native core, forward only
   local label=$1; shift
   local line
-  line=$("$driver" bench-forward --canvas 80 --batch 256 --iters 10 --threads "$threads" "$@")
+  line=$("$driver" bench-forward --canvas 80 --batch 256 --iters 10 --threads "${THREADS_OVERRIDE:-$threads}" "$@")
   echo "  $line"
   record "$label" "forward only" "{\"chromosomes_per_second\": $(sed -E 's/.* ([0-9.]+) chromosomes\/s.*/\1/' <<<"$line")}"
 }
@@ -59,7 +62,7 @@ pytorch() { # LABEL ARGS...: plain PyTorch, forward only
 evaluate() { # LABEL MODEL ARGS...: chromofarm evaluate end to end
   local label=$1 model=$2; shift 2
   local line
-  line=$("$bin" evaluate --data "$manifest" --split "$split" --threads "$threads" --json --model "$model" "$@")
+  line=$("$bin" evaluate --data "$manifest" --split "$split" --threads "${THREADS_OVERRIDE:-$threads}" --json --model "$model" "$@")
   echo "  $label: $("$python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["chromosomes_per_second"], "chromosomes/s; stages", r.get("stage_seconds"))' "$line")"
   record "$label" "end to end" "$line"
 }
@@ -70,6 +73,7 @@ for repeat in $(seq 1 "$repeats"); do
   forward "ChromoFarm net, fp32" --precision fp32
   forward "ChromoFarm net, fp32 channels-last" --channels-last
   forward "ChromoFarm net, bf16 channels-last" --precision bf16 --channels-last
+  THREADS_OVERRIDE=1 forward "ChromoFarm net, bf16 channels-last, 1 thread" --precision bf16 --channels-last
   if (( has_torch )); then
     pytorch "PyTorch twin, fp32" --net chromofarm
     pytorch "PyTorch twin, fp32 channels-last" --net chromofarm --channels-last
@@ -81,6 +85,7 @@ for repeat in $(seq 1 "$repeats"); do
   evaluate "evaluate, fp32, decode in turn" "$network" --prefetch 0
   evaluate "evaluate, fp32 (default)" "$network"
   evaluate "evaluate, bf16" "$network" --precision bf16
+  THREADS_OVERRIDE=1 evaluate "evaluate, bf16, 1 thread" "$network" --precision bf16
   if (( has_torch )); then
     evaluate "evaluate, ResNet-18 TorchScript, fp32" "$work/resnet18.pt"
   fi

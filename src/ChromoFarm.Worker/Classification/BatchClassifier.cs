@@ -5,22 +5,23 @@ namespace ChromoFarm.Worker.Classification;
 
 /// <summary>Classifies the chromosomes of many cells together: one forward pass per full batch, across cells.</summary>
 /// <remarks>
-/// Not thread-safe: it reuses one input buffer and holds the cells streamed in (<see cref="Push"/>) until their forward
-/// pass. Use one per consumer.
+/// Not thread-safe: use one per consumer. Pipelined: while one batch's forward pass runs on a pool thread, the caller
+/// preprocesses the next batch (and goes on with its own work, such as scoring the cells already returned), so a
+/// cell is returned by the <see cref="Push"/> after the one that filled its last batch, or by <see cref="Drain"/>.
 /// </remarks>
 /// <param name="clock">Receives the seconds of "preprocess" and "forward"; null: not timed.</param>
 public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256, TestTimeAugmentation augmentation = TestTimeAugmentation.None,
     StageClock? clock = null)
 {
-    private readonly ClassifierBatch batch = new(batchSize, model.Info.Preprocessing.Canvas);
     private readonly IReadOnlyList<(bool LeftRight, bool TopBottom)> views = augmentation.Views();
 
-    // Cells pushed and not yet returned, oldest first, and the chromosomes queued for the next forward pass.
+    // Cells pushed and not yet returned, oldest first.
     private readonly Queue<WaitingCell> waiting = new();
-    private readonly List<(WaitingCell Cell, int Chromosome)> pending = new(batchSize);
-    private readonly List<GreyImage> crops = new(batchSize);
-    private readonly List<float> lengths = new(batchSize);
-    private readonly List<float> areas = new(batchSize);
+
+    // Two batches in turn: one filled by the caller while the other's forward pass runs.
+    private Filling filling = new(batchSize, model.Info.Preprocessing.Canvas);
+    private Filling spare = new(batchSize, model.Info.Preprocessing.Canvas);
+    private (Filling Batch, Task<float[]> Probabilities)? running;
 
     public ChromosomeModel Model => model;
 
@@ -61,11 +62,8 @@ public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256, 
         waiting.Enqueue(entry);
         for (var i = 0; i < cell.Chromosomes.Count; i++)
         {
-            pending.Add((entry, i));
-            crops.Add(cell.Chromosomes[i].Crop);
-            lengths.Add(cell.ReferenceLength);
-            areas.Add(cell.ReferenceArea);
-            if (pending.Count == batch.Capacity)
+            filling.Add(entry, i, cell.Chromosomes[i].Crop, cell.ReferenceLength, cell.ReferenceArea);
+            if (filling.Pending.Count == filling.Batch.Capacity)
             {
                 Flush();
             }
@@ -74,10 +72,11 @@ public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256, 
         return Completed();
     }
 
-    /// <summary>Runs the part-filled batch and returns every cell still waiting.</summary>
+    /// <summary>Runs the part-filled batch, waits for every forward pass and returns every cell still waiting.</summary>
     public IReadOnlyList<(PreparedCell Cell, float[][] Probabilities)> Drain()
     {
         Flush();
+        Collect();
         return Completed();
     }
 
@@ -93,52 +92,96 @@ public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256, 
         return done;
     }
 
+    // Preprocesses the filled batch, collects the pass still running, and starts this batch's pass.
     private void Flush()
     {
-        if (pending.Count == 0)
+        if (filling.Pending.Count == 0)
         {
             return;
         }
 
-        batch.Clear();
         try
         {
             using (StageClock.Time(clock, "preprocess"))
             {
-                model.Preprocessor.Append(batch, crops, lengths.ToArray(), areas.ToArray());
+                model.Preprocessor.Append(filling.Batch, filling.Crops, filling.Lengths.ToArray(), filling.Areas.ToArray());
             }
 
-            float[] probabilities;
-            using (StageClock.Time(clock, "forward"))
+            Collect();
+            var batch = filling;
+            running = (batch, Task.Run(() =>
             {
-                probabilities = PredictViews();
-            }
+                using (StageClock.Time(clock, "forward"))
+                {
+                    return PredictViews(batch.Batch);
+                }
+            }));
+            (filling, spare) = (spare, filling);
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
 
-            for (var k = 0; k < pending.Count; k++)
+    // Waits for the running pass and hands its probabilities to its cells.
+    private void Collect()
+    {
+        if (running is not { } current)
+        {
+            return;
+        }
+
+        var (batch, task) = current;
+        running = null;
+        try
+        {
+            var probabilities = task.GetAwaiter().GetResult();
+            for (var k = 0; k < batch.Pending.Count; k++)
             {
-                var (cell, chromosome) = pending[k];
+                var (cell, chromosome) = batch.Pending[k];
                 cell.Rows[chromosome] = probabilities.AsSpan(k * ChromosomeClass.Count, ChromosomeClass.Count).ToArray();
                 cell.Left--;
             }
         }
         catch
         {
-            // A failed pass leaves no cell half-classified behind: the caller owns the cells and decides.
-            waiting.Clear();
+            Abandon();
             throw;
         }
         finally
         {
-            pending.Clear();
-            crops.Clear();
-            lengths.Clear();
-            areas.Clear();
+            batch.Clear();
         }
+    }
+
+    // A failed pass leaves no cell half-classified behind: the caller owns the cells and decides.
+    private void Abandon()
+    {
+        if (running is { } current)
+        {
+            var (batch, task) = current;
+            running = null;
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already failing: the first error is the one reported.
+            }
+
+            batch.Clear();
+        }
+
+        filling.Clear();
+        waiting.Clear();
     }
 
     // The mean of the views' probabilities. Each mirror is applied to the previous view, so the
     // batch is mirrored from view to view rather than refilled.
-    private float[] PredictViews()
+    private float[] PredictViews(ClassifierBatch batch)
     {
         var sum = model.Predict(batch);
         var (leftRight, topBottom) = (false, false);
@@ -172,5 +215,36 @@ public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256, 
         public float[][] Rows { get; } = new float[cell.Chromosomes.Count][];
 
         public int Left { get; set; } = cell.Chromosomes.Count;
+    }
+
+    // One input buffer and the chromosomes queued into it.
+    private sealed class Filling(int capacity, int canvas)
+    {
+        public ClassifierBatch Batch { get; } = new(capacity, canvas);
+
+        public List<(WaitingCell Cell, int Chromosome)> Pending { get; } = new(capacity);
+
+        public List<GreyImage> Crops { get; } = new(capacity);
+
+        public List<float> Lengths { get; } = new(capacity);
+
+        public List<float> Areas { get; } = new(capacity);
+
+        public void Add(WaitingCell cell, int chromosome, GreyImage crop, float length, float area)
+        {
+            Pending.Add((cell, chromosome));
+            Crops.Add(crop);
+            Lengths.Add(length);
+            Areas.Add(area);
+        }
+
+        public void Clear()
+        {
+            Batch.Clear();
+            Pending.Clear();
+            Crops.Clear();
+            Lengths.Clear();
+            Areas.Clear();
+        }
     }
 }
