@@ -264,11 +264,18 @@ Batch random_batch(const cf_model_config& config, int32_t n) {
 
 int command_bench_forward(const Arguments& args) {
   configure_threads(args);
-  const cf_model_config config = model_config(args);
+  cf_model_config config = model_config(args);
   const int32_t n = static_cast<int32_t>(args.number("batch", 256));
   const long iterations = std::max(1L, args.number("iters", 20));
   cf_model* model = nullptr;
-  check(cf_model_create(&config, 1, parse_device(args), &model), "model");
+  // --model times a trained network (its weights, not random ones); its file decides the shape.
+  const std::string file = args.text("model", "");
+  if (file.empty()) {
+    check(cf_model_create(&config, 1, parse_device(args), &model), "model");
+  } else {
+    check(cf_model_load(file.c_str(), parse_device(args), &model), "model");
+    check(cf_model_get_config(model, &config), "config");
+  }
   int64_t parameters = 0;
   check(cf_model_parameter_count(model, &parameters), "parameters");
   const std::string precision = args.text("precision", "fp32");
@@ -340,7 +347,7 @@ void usage() {
                "  measure FILE|DIR...\n"
                "  preprocess FILE|DIR... [--canvas 64] [--reference-length 44] [--augment] [--seed S] [--orient] [--fit]\n"
                "             [--rotation DEG] [--montage OUT.png] [--threads N] [--verbose]\n"
-               "  bench-forward [--batch 256] [--iters 20] [--device cpu|cuda|auto] [--canvas 64]\n"
+               "  bench-forward [--batch 256] [--iters 20] [--device cpu|cuda|auto] [--canvas 64] [--model FILE.cfm]\n"
                "                [--base-width 32] [--blocks 1] [--threads N] [--precision fp32|bf16] [--channels-last]\n"
                "  bench-train   [--batch 64] [--iters 10] (same model options)\n");
 }
