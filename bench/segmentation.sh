@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Segmentation against the annotated sets, on one core, in one run:
 #   1. metaphase-bioimlab (labelme polygons, class-agnostic);
-#   2. metaphase-mfish (per-pixel classes; also segmented-and-classified end to end with the shipped model);
-#   3. synthetic spreads from Pki-3 val cells, no touching, and the sweep over touching and overlap rates;
-#   each set by the classical segmenter and by the learned one (models/segmenter.cfs, or --segmenter-model).
+#   2. metaphase-mfish (per-pixel classes; also segmented-and-classified end to end with the shipped DAPI model);
+#   3. synthetic spreads from Pki-3 val cells, no touching (also end to end with the shipped G-band default);
+#   each set by the classical segmenter and by the learned one (models/segmenter.cfs, or --segmenter-model);
+#   4. the sweep over touching and overlap rates, classical segmenter (docs/segmentation-contact-curve.png).
 #
 #   bench/segmentation.sh [--data DIR] [--out DIR] [--segmenter-model FILE]
 #
@@ -34,7 +35,7 @@ for kind in classical learned; do
   "$cli" evaluate-segmentation --data "$data/metaphase-mfish" "${args[@]}" --json > "$out/mfish-$kind.json"
   "$cli" evaluate-segmentation --data "$data/pki3/manifest.csv" --cells 40 "${args[@]}" --json > "$out/synthetic-$kind.json"
 done
-"$cli" evaluate-segmentation --data "$data/pki3/manifest.csv" --cells 20 --curve "$out/contact-curve.png" > "$out/sweep.json"
+"$cli" evaluate-segmentation --data "$data/pki3/manifest.csv" --cells 20 --segmenter classical --curve "$out/contact-curve.png" > "$out/sweep.json"
 
 python3 - "$out" <<'PY'
 import json, os, platform, sys
