@@ -57,6 +57,8 @@ public static class ClassifierEvaluation
         }
         finally
         {
+            // After a failure a forward pass may still be running on the model the caller is about to dispose.
+            classifier.Reset();
             foreach (var cell in inFlight)
             {
                 cell.Dispose();

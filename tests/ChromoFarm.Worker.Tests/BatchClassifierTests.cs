@@ -100,6 +100,35 @@ public sealed class BatchClassifierTests : IDisposable
     }
 
     [Fact]
+    public void Reset_waits_for_the_running_pass_and_forgets_the_cells_pushed()
+    {
+        var cells = new[] { "97002023.12", "97002023.13" }.Select(c => Pki3Cells.Prepare(preparation, c)).ToArray();
+        try
+        {
+            var streaming = new BatchClassifier(model, batchSize: 60);
+            streaming.Push(cells[0]);
+            streaming.Push(cells[1]);  // fills the first batch: its pass is running
+            Assert.Equal(2, streaming.Waiting);
+
+            streaming.Reset();
+
+            Assert.Equal(0, streaming.Waiting);
+            Assert.Empty(streaming.Drain());
+            // Still usable: the same cell classifies as it does alone.
+            var again = streaming.Classify([cells[1]]);
+            var alone = new BatchClassifier(model).Classify([cells[1]]);
+            Assert.All(alone[0].Zip(again[0]), row => Assert.All(row.First.Zip(row.Second), p => Assert.Equal(p.First, p.Second, 1e-4)));
+        }
+        finally
+        {
+            foreach (var cell in cells)
+            {
+                cell.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public void Streamed_cells_come_back_in_order_once_every_chromosome_is_classified()
     {
         var cells = new[] { "97002023.12", "97002023.13", "97002069.20" }.Select(c => Pki3Cells.Prepare(preparation, c)).ToArray();

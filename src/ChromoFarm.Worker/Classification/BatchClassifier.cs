@@ -156,6 +156,12 @@ public sealed class BatchClassifier(ChromosomeModel model, int batchSize = 256, 
         }
     }
 
+    /// <summary>
+    /// Waits for a forward pass still running and forgets every cell pushed and not returned. A caller that stops
+    /// streaming early calls it before disposing the model, which the running pass may still be using.
+    /// </summary>
+    public void Reset() => Abandon();
+
     // A failed pass leaves no cell half-classified behind: the caller owns the cells and decides.
     private void Abandon()
     {

@@ -1,10 +1,11 @@
-// glibc's allocator, set once when the library is loaded (see docs/benchmarks.md, "Memory returned to the kernel").
+// glibc's allocator, set once when the library is loaded (docs/benchmarks.md, "Memory kept between forward passes").
 //
 // By default glibc serves a block over its dynamic mmap threshold with a fresh mapping and unmaps it when freed, and
 // trims free memory at the top of the heap back to the kernel. A forward pass allocates and frees tens of megabytes
 // of activations, so every pass came back to fresh pages: page faults, zeroing and cgroup accounting were 15-20% of
 // `evaluate`'s CPU. Serving blocks up to 32 MB (glibc's upper limit on 64-bit) from the heap and keeping up to 256 MB
-// of free heap lets the next pass reuse the same pages: forward only bf16 1.6x, `evaluate` 1.2-1.3x as fast.
+// of free heap lets the next pass reuse the same pages: `evaluate` on Pki-3 val took 0.1-0.4 M page faults instead of
+// 0.5-1.0 M, and the forward pass alone ran 1.35-1.4x as fast. The price: up to 256 MB held after a peak.
 // MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ in the environment still win.
 #include <cstdlib>
 
