@@ -14,25 +14,10 @@
 # each score as JSON and loso.md, a table of the unseen-source scores. Needs `make build` and python3.
 set -euo pipefail
 
-data=../shared/data
 out=artifacts/bench/segmenter-loso
-epochs=180
-composed=40
-seed=2
-extra=()
-while [ $# -gt 0 ]; do
-  case $1 in
-    --data) data=${2:?--data needs a DIR}; shift 2 ;;
-    --out) out=${2:?--out needs a DIR}; shift 2 ;;
-    --epochs) epochs=${2:?--epochs needs N}; shift 2 ;;
-    --composed) composed=${2:?--composed needs N}; shift 2 ;;
-    --seed) seed=${2:?--seed needs N}; shift 2 ;;
-    --strong-augmentation) extra+=(--strong-augmentation); shift ;;
-    *) echo "usage: bench/segmenter-loso.sh [--data DIR] [--out DIR] [--epochs N] [--composed N] [--seed N] [--strong-augmentation]" >&2; exit 2 ;;
-  esac
-done
-cli=artifacts/bin/chromofarm
-[ -x "$cli" ] || { echo "bench/segmenter-loso.sh: $cli is missing; run make build first" >&2; exit 2; }
+usage="usage: bench/segmenter-loso.sh [--data DIR] [--out DIR] [--epochs N] [--composed N] [--seed N] [--strong-augmentation]"
+source "$(dirname "$0")/segmenter-recipe.sh"
+recipe_options "$@"
 mkdir -p "$out"
 bioimlab=$data/metaphase-bioimlab
 mfish=$data/metaphase-mfish

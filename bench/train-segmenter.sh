@@ -10,25 +10,10 @@
 # itself with --device cuda, where the native core was built with CUDA.
 set -euo pipefail
 
-data=../shared/data
 out=artifacts/bench/segmenter.cfs
-epochs=180
-composed=40
-seed=2
-extra=()
-while [ $# -gt 0 ]; do
-  case $1 in
-    --data) data=${2:?--data needs a DIR}; shift 2 ;;
-    --out) out=${2:?--out needs a FILE}; shift 2 ;;
-    --epochs) epochs=${2:?--epochs needs N}; shift 2 ;;
-    --composed) composed=${2:?--composed needs N}; shift 2 ;;
-    --seed) seed=${2:?--seed needs N}; shift 2 ;;
-    --strong-augmentation) extra+=(--strong-augmentation); shift ;;
-    *) echo "usage: bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N] [--composed N] [--seed N] [--strong-augmentation]" >&2; exit 2 ;;
-  esac
-done
-cli=artifacts/bin/chromofarm
-[ -x "$cli" ] || { echo "bench/train-segmenter.sh: $cli is missing; run make build first" >&2; exit 2; }
+usage="usage: bench/train-segmenter.sh [--data DIR] [--out FILE] [--epochs N] [--composed N] [--seed N] [--strong-augmentation]"
+source "$(dirname "$0")/segmenter-recipe.sh"
+recipe_options "$@"
 
 "$cli" train-segmenter --data "$data/metaphase-mfish" --data "$data/metaphase-bioimlab" \
   --out "$out" --epochs "$epochs" --composed "$composed" --seed "$seed" --threads "$(nproc)" "${extra[@]}"
